@@ -1,0 +1,29 @@
+import { sourcesSchema, type RawSources } from './schema.js';
+import { sanitizeText } from './text.js';
+import type { Problem, Section, SourceIndex } from './types.js';
+import { schemaProblems } from './validate.js';
+import { parseYaml } from './yaml.js';
+
+/** Pure: the text of a sources.yaml in, its sections with positions and its problems out. */
+export function parseSources(text: string, file: string): { index?: SourceIndex; problems: Problem[] } {
+  const parsed = parseYaml(text, file);
+  if (parsed.problems.length) return { problems: parsed.problems };
+  const checked = schemaProblems(sourcesSchema, parsed, file);
+  if (!checked.ok) return { problems: checked.problems };
+  const raw = parsed.value as RawSources;
+  const problems: Problem[] = [];
+  const sections: Section[] = [];
+  const seen = new Set<string>();
+  raw.notes.forEach((note, i) =>
+    note.sections.forEach((s, j) => {
+      const at = parsed.locate(['notes', i, 'sections', j, 'id']);
+      if (seen.has(s.id)) problems.push({ ...at, rule: 'unique-section', severity: 'error', params: { section: s.id } });
+      seen.add(s.id);
+      const section: Section = { id: s.id, heading: sanitizeText(s.heading), noteFile: note.file, noteTitle: sanitizeText(note.title), at };
+      if (s.summary !== undefined) section.summary = sanitizeText(s.summary);
+      if (s.skip !== undefined) section.skip = sanitizeText(s.skip);
+      sections.push(section);
+    }),
+  );
+  return { index: { file, sections }, problems };
+}

@@ -1,0 +1,65 @@
+import * as z from 'zod';
+
+// The bank format is defined once, here. schema/bank.schema.json is generated from it
+// (npm run schema) so editors validate banks as they are typed.
+
+export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const TOPIC = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
+export const SOURCE = /^[^#\s]+#[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const DOMAINS = ['secure', 'resilient', 'performant', 'cost'] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+const kebab = z.string().regex(KEBAB, 'must be kebab-case (a-z, 0-9, single hyphens)');
+
+export const choiceSchema = z.strictObject({
+  text: z.string().describe('The choice as the learner sees it.'),
+  correct: z.boolean().optional().describe('true on every correct choice; omit on wrong ones.'),
+  why: z.string().optional().describe('Why this choice is right or wrong.'),
+});
+
+export const questionSchema = z.strictObject({
+  id: kebab.describe('Unique across all banks.'),
+  topic: z.string().regex(TOPIC, 'must be kebab-case parts separated by "/"').describe('What weak-topic statistics group by, e.g. cloudfront/origin-failover.'),
+  domain: z.enum(DOMAINS).describe('Exam domain: secure | resilient | performant | cost.'),
+  type: z.enum(['single', 'multiple']).describe('single: exactly one correct choice; multiple: two or more.'),
+  difficulty: z.int().min(1).max(3).optional().describe('1 (easy) to 3 (hard).'),
+  question: z.string(),
+  choices: z.array(choiceSchema).describe('3 to 6 choices.'),
+  explanation: z.string().optional(),
+  source: z.string().regex(SOURCE, 'must be "<note file>#<section id>"').describe('Note file and section id, resolved in sources.yaml.'),
+});
+
+export const bankSchema = z.strictObject({
+  bank: kebab.describe('Unique bank name, kebab-case.'),
+  title: z.string(),
+  questions: z.array(questionSchema),
+});
+
+/** The bank without its questions, so one broken question does not hide the others' problems. */
+export const bankShellSchema = bankSchema.extend({ questions: z.array(z.unknown()) });
+
+export const sectionSchema = z.strictObject({
+  id: kebab.describe('Unique across all notes.'),
+  heading: z.string(),
+  summary: z.string().optional(),
+  skip: z.string().optional().describe('Why nothing is asked from this section.'),
+});
+
+export const sourcesSchema = z.strictObject({
+  notes: z.array(
+    z.strictObject({
+      file: z.string(),
+      title: z.string(),
+      sections: z.array(sectionSchema),
+    }),
+  ),
+});
+
+export type RawBank = z.infer<typeof bankSchema>;
+export type RawQuestion = z.infer<typeof questionSchema>;
+export type RawSources = z.infer<typeof sourcesSchema>;
+
+export function bankJsonSchema(): object {
+  return z.toJSONSchema(bankSchema, { target: 'draft-07' });
+}

@@ -1,0 +1,61 @@
+import type { Domain } from './schema.js';
+
+export interface Location {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A lint finding. The message is rendered from `rule` and `params` by the UI's catalogue. */
+export interface Problem extends Location {
+  rule: string;
+  severity: Severity;
+  params: Record<string, string | number>;
+}
+
+export interface Choice {
+  text: string;
+  correct: boolean;
+  why?: string;
+}
+
+export interface Question {
+  id: string;
+  bank: string;
+  topic: string;
+  domain: Domain;
+  type: 'single' | 'multiple';
+  difficulty?: number;
+  question: string;
+  choices: Choice[];
+  explanation?: string;
+  /** `<note file>#<section id>` as written in the bank. */
+  source: string;
+  /** Where the question's fields stand in its bank file. */
+  at: { question: Location; id: Location; source: Location; text: Location; topic: Location };
+}
+
+export interface Bank {
+  name: string;
+  title: string;
+  file: string;
+  at: Location;
+  questions: Question[];
+}
+
+export interface Section {
+  id: string;
+  heading: string;
+  summary?: string;
+  skip?: string;
+  noteFile: string;
+  noteTitle: string;
+  at: Location;
+}
+
+export interface SourceIndex {
+  file: string;
+  sections: Section[];
+}

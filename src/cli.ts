@@ -1,0 +1,151 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { UserError } from './errors.js';
+import { configureColor } from './ui/color.js';
+import { detectLang, isLang, setLang, t, type Lang } from './ui/i18n.js';
+
+// Commander wiring only. Each action imports its command module on demand, so
+// `aws-quiz --help` loads neither YAML, prompts nor SQLite.
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function intIn(flag: string, min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^-?\d+$/.test(value.trim()) || n < min || n > max) throw new InvalidArgumentError(t('error.badInt', { flag, min, max, value }));
+    return n;
+  };
+}
+
+export function oneOf(flag: string, values: readonly string[]) {
+  return (value: string): string => {
+    if (!values.includes(value)) throw new InvalidArgumentError(t('error.badChoice', { flag, values: values.join(', '), value }));
+    return value;
+  };
+}
+
+function example(cmd: Command, ...lines: string[]): Command {
+  return cmd.addHelpText('after', `\n${t('cli.example')}:\n${lines.map((l) => `  $ ${l}`).join('\n')}`);
+}
+
+const dbOption = () => new Option('--db <path>', t('cli.opt.db'));
+const questionsOption = () => new Option('--questions <dir>', t('cli.opt.questions')).argParser(collect);
+const bankOption = () => new Option('--bank <name>', t('cli.opt.bank')).argParser(collect);
+const topicOption = () => new Option('--topic <topic>', t('cli.opt.topic')).argParser(collect);
+const seedOption = () => new Option('--seed <seed>', t('cli.opt.seed'));
+
+function version(): string {
+  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('aws-quiz')
+    .description(t('cli.description'))
+    .version(version(), '-V, --version', t('cli.version'))
+    .helpOption('-h, --help', t('cli.help'))
+    .addOption(new Option('--lang <lang>', t('cli.lang')).argParser(oneOf('--lang', ['ja', 'en'])))
+    .showSuggestionAfterError(true)
+    .configureOutput({ outputError: (str, write) => write(str.split('\n').filter(Boolean)[0] + '\n') });
+
+  example(
+    program
+      .command('practice')
+      .description(t('cli.practice'))
+      .addOption(new Option('-n, --count <n>', t('cli.practice.count')).argParser(intIn('--count', 1, 200)).default(10))
+      .addOption(bankOption())
+      .addOption(topicOption())
+      .addOption(new Option('--focus <kind>', t('cli.practice.focus')).argParser(oneOf('--focus', ['mixed', 'due', 'weak', 'new', 'wrong'])).default('mixed'))
+      .addOption(seedOption())
+      .addOption(dbOption())
+      .addOption(questionsOption())
+      .action(async (opts) => setExit(await (await import('./commands/practice.js')).practiceCommand(opts))),
+    'aws-quiz practice --count 5 --focus weak',
+    'aws-quiz practice --topic vpc/ --seed 42',
+  );
+
+  example(
+    program
+      .command('exam')
+      .description(t('cli.exam'))
+      .option('--timed', t('cli.exam.timed'))
+      .addOption(new Option('--blueprint <name>', t('cli.exam.blueprint')).argParser(oneOf('--blueprint', ['saa', 'sap', 'quick'])).default('saa'))
+      .addOption(new Option('-n, --count <n>', t('cli.exam.count')).argParser(intIn('--count', 1, 200)))
+      .addOption(new Option('--minutes <m>', t('cli.exam.minutes')).argParser(intIn('--minutes', 1, 600)))
+      .addOption(bankOption())
+      .addOption(topicOption())
+      .addOption(seedOption())
+      .option('--resume', t('cli.exam.resume'))
+      .addOption(new Option('--review [exam-id]', t('cli.exam.review')))
+      .option('--list', t('cli.exam.list'))
+      .addOption(dbOption())
+      .addOption(questionsOption())
+      .action(async (opts) => setExit(await (await import('./commands/exam.js')).examCommand(opts))),
+    'aws-quiz exam --timed',
+    'aws-quiz exam --timed --blueprint quick',
+    'aws-quiz exam --resume',
+  );
+
+  example(
+    program
+      .command('stats')
+      .description(t('cli.stats'))
+      .addOption(new Option('--since <period>', t('cli.stats.since')).default('all'))
+      .addOption(bankOption())
+      .option('--json', t('cli.stats.json'))
+      .addOption(dbOption())
+      .addOption(questionsOption())
+      .action(async (opts) => setExit(await (await import('./commands/stats.js')).statsCommand(opts))),
+    'aws-quiz stats',
+    'aws-quiz stats --since 7d --json',
+  );
+
+  example(
+    program
+      .command('lint')
+      .description(t('cli.lint'))
+      .argument('[paths...]', t('cli.lint.paths'))
+      .addOption(new Option('--format <format>', t('cli.lint.format')).default('text'))
+      .option('--strict', t('cli.lint.strict'))
+      .option('--coverage', t('cli.lint.coverage'))
+      .addOption(questionsOption())
+      .action(async (paths: string[], opts) => setExit(await (await import('./commands/lint.js')).lintCommand(paths, opts))),
+    'aws-quiz lint questions',
+    'aws-quiz lint --strict --coverage --format github questions',
+  );
+
+  return program;
+}
+
+/** The language is needed before commander runs, since help texts are translated. */
+function langFrom(argv: string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return value && isLang(value) ? value : detectLang(env);
+}
+
+/** Runs the CLI and returns the exit code; only bin/ touches process.exitCode. */
+export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  configureColor(env);
+  setLang(langFrom(argv, env));
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
+  program.exitOverride();
+  program.commands.forEach((c) => c.exitOverride());
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof UserError) {
+      process.stderr.write(t('error.prefix') + err.message + '\n');
+      return err.exitCode;
+    }
+    if (env.AWS_QUIZ_DEBUG) process.stderr.write(String((err as Error)?.stack ?? err) + '\n');
+    else process.stderr.write(t('error.prefix') + t('error.internal', { detail: String((err as Error)?.message ?? err) }) + '\n');
+    return 1;
+  }
+}

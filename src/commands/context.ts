@@ -1,0 +1,36 @@
+import { lintBanks } from '../bank/lint.js';
+import { allQuestions, bankDirsFrom, loadBanks } from '../bank/load.js';
+import type { Question, SourceIndex } from '../bank/types.js';
+import { UserError } from '../errors.js';
+import { t } from '../ui/i18n.js';
+import { openStore, resolveDbPath, type OpenOptions, type Store } from '../store/open.js';
+
+export interface BankOptions {
+  questions?: string[];
+}
+
+export interface LoadedQuestions {
+  questions: Question[];
+  sources: SourceIndex[];
+  dirs: string[];
+}
+
+/** The banks a command works from; refuses banks with lint errors rather than quiz from broken data. */
+export function loadQuestionsFor(options: BankOptions, env: NodeJS.ProcessEnv = process.env): LoadedQuestions {
+  const dirs = bankDirsFrom(options.questions, env);
+  const loaded = loadBanks(dirs);
+  const errors = lintBanks(loaded).errors;
+  if (errors > 0) throw new UserError(t('error.bankProblems', { count: errors, paths: dirs.join(' ') }));
+  const questions = allQuestions(loaded);
+  if (questions.length === 0) throw new UserError(t('error.noBanks', { paths: dirs.join(', ') }));
+  return { questions, sources: loaded.groups.flatMap((g) => (g.index ? [g.index] : [])), dirs };
+}
+
+export function openStoreFor(options: { db?: string }, env: NodeJS.ProcessEnv = process.env, open: OpenOptions = {}): Store {
+  return openStore(resolveDbPath(options.db, env), open);
+}
+
+/** Interactive commands refuse to run without a terminal instead of hanging or guessing answers. */
+export function requireTty(command: string): void {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError(t('error.notTty', { command }), 2);
+}

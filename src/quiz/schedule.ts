@@ -1,0 +1,33 @@
+import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from 'ts-fsrs';
+
+// Spaced repetition is FSRS via ts-fsrs; this module only decides the rating and
+// converts cards to and from what the store keeps.
+
+const scheduler = fsrs({ enable_fuzz: false });
+
+/** Slower than this multiple of the learner's usual time counts a right answer as Hard. */
+export const SLOW_FACTOR = 2;
+
+export function ratingFor(correct: boolean, timeMs: number, usualMs: number | undefined): Grade {
+  if (!correct) return Rating.Again;
+  if (usualMs !== undefined && usualMs > 0 && timeMs > usualMs * SLOW_FACTOR) return Rating.Hard;
+  return Rating.Good;
+}
+
+export function nextCard(previous: Card | undefined, rating: Grade, now: Date): Card {
+  return scheduler.next(previous ?? createEmptyCard(now), now, rating).card;
+}
+
+export function serializeCard(card: Card): string {
+  return JSON.stringify(card);
+}
+
+export function parseCard(json: string): Card {
+  const raw = JSON.parse(json) as Card & { due: string; last_review?: string };
+  const card: Card = { ...raw, due: new Date(raw.due) };
+  if (raw.last_review) card.last_review = new Date(raw.last_review);
+  else delete card.last_review;
+  return card;
+}
+
+export { Rating, State, type Card, type Grade };

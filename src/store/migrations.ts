@@ -1,0 +1,115 @@
+// Forward-only migrations: entry N brings a database from user_version N to N+1.
+// Never edit a shipped entry; add a new one.
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE sessions (
+    id            INTEGER PRIMARY KEY,
+    kind          TEXT    NOT NULL CHECK (kind IN ('practice', 'exam')),
+    blueprint     TEXT,
+    seed          TEXT,
+    filters       TEXT,                -- JSON: banks, topics, focus, counts as asked
+    started_at    INTEGER NOT NULL,    -- ms since the epoch
+    ended_at      INTEGER,
+    time_limit_ms INTEGER,             -- exams with --timed
+    time_used_ms  INTEGER NOT NULL DEFAULT 0,
+    state         TEXT    NOT NULL DEFAULT 'active' CHECK (state IN ('active', 'finished', 'abandoned')),
+    current_pos   INTEGER NOT NULL DEFAULT 0,
+    result        TEXT                 -- JSON summary written when an exam is scored
+  );
+  CREATE INDEX sessions_kind_state ON sessions (kind, state, started_at);
+
+  -- The questions a session showed, in order, with the order their choices were shown in.
+  CREATE TABLE session_questions (
+    session_id   INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    question_id  TEXT    NOT NULL,
+    choice_order TEXT    NOT NULL,     -- JSON array: original choice indexes in display order
+    selected     TEXT,                 -- JSON array of original indexes; an exam's current answer
+    flagged      INTEGER NOT NULL DEFAULT 0,
+    time_ms      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (session_id, position)
+  );
+
+  -- One row per answer given. topic, domain and bank are copied from the bank so
+  -- statistics never need the YAML files.
+  CREATE TABLE answers (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER REFERENCES sessions (id) ON DELETE SET NULL,
+    question_id TEXT    NOT NULL,
+    bank        TEXT    NOT NULL,
+    topic       TEXT    NOT NULL,
+    domain      TEXT    NOT NULL,
+    selected    TEXT    NOT NULL,      -- JSON array of original choice indexes
+    correct     INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    time_ms     INTEGER NOT NULL,
+    flagged     INTEGER NOT NULL DEFAULT 0,
+    answered_at INTEGER NOT NULL,
+    was_due     INTEGER NOT NULL DEFAULT 0  -- 1 when it answered a scheduled review (retention)
+  );
+  CREATE INDEX answers_answered_at ON answers (answered_at);
+  CREATE INDEX answers_question ON answers (question_id, answered_at);
+  CREATE INDEX answers_session ON answers (session_id);
+
+  -- FSRS card per question (ts-fsrs Card as JSON) with the fields queries filter on.
+  CREATE TABLE review_state (
+    question_id TEXT    PRIMARY KEY,
+    card        TEXT    NOT NULL,
+    due         INTEGER NOT NULL,
+    state       INTEGER NOT NULL,
+    reps        INTEGER NOT NULL,
+    lapses      INTEGER NOT NULL,
+    last_review INTEGER
+  ) WITHOUT ROWID;
+  CREATE INDEX review_state_due ON review_state (due);
+
+  -- Roll-ups kept by triggers so statistics over a million answers read a few
+  -- thousand rows instead of scanning them all.
+  CREATE TABLE daily_topic (
+    day      TEXT    NOT NULL,         -- local date, YYYY-MM-DD
+    bank     TEXT    NOT NULL,
+    topic    TEXT    NOT NULL,
+    domain   TEXT    NOT NULL,
+    attempts INTEGER NOT NULL,
+    correct  INTEGER NOT NULL,
+    time_ms  INTEGER NOT NULL,
+    due_attempts INTEGER NOT NULL,
+    due_correct  INTEGER NOT NULL,
+    PRIMARY KEY (day, bank, topic, domain)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE question_summary (
+    question_id TEXT    PRIMARY KEY,
+    bank        TEXT    NOT NULL,
+    topic       TEXT    NOT NULL,
+    attempts    INTEGER NOT NULL,
+    correct     INTEGER NOT NULL,
+    wrong       INTEGER NOT NULL,
+    last_correct INTEGER NOT NULL,     -- whether the latest answer was right
+    first_seen  INTEGER NOT NULL,
+    last_seen   INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TRIGGER answers_rollup AFTER INSERT ON answers BEGIN
+    INSERT INTO daily_topic (day, bank, topic, domain, attempts, correct, time_ms, due_attempts, due_correct)
+    VALUES (date(NEW.answered_at / 1000, 'unixepoch', 'localtime'), NEW.bank, NEW.topic, NEW.domain, 1, NEW.correct, NEW.time_ms, NEW.was_due, NEW.was_due * NEW.correct)
+    ON CONFLICT (day, bank, topic, domain) DO UPDATE SET
+      attempts = attempts + 1,
+      correct = correct + excluded.correct,
+      time_ms = time_ms + excluded.time_ms,
+      due_attempts = due_attempts + excluded.due_attempts,
+      due_correct = due_correct + excluded.due_correct;
+    INSERT INTO question_summary (question_id, bank, topic, attempts, correct, wrong, last_correct, first_seen, last_seen)
+    VALUES (NEW.question_id, NEW.bank, NEW.topic, 1, NEW.correct, 1 - NEW.correct, NEW.correct, NEW.answered_at, NEW.answered_at)
+    ON CONFLICT (question_id) DO UPDATE SET
+      bank = excluded.bank,
+      topic = excluded.topic,
+      attempts = attempts + 1,
+      correct = correct + excluded.correct,
+      wrong = wrong + excluded.wrong,
+      last_correct = CASE WHEN excluded.last_seen >= last_seen THEN excluded.last_correct ELSE last_correct END,
+      last_seen = max(last_seen, excluded.last_seen);
+  END;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,65 @@
+import type { LintResult } from '../bank/lint.js';
+import { MIN_CITATIONS } from '../bank/rules.js';
+import type { Problem } from '../bank/types.js';
+import { chalk } from './color.js';
+import { t, tDynamic } from './i18n.js';
+
+export type LintFormat = 'text' | 'json' | 'github';
+
+export function problemMessage(p: Problem): string {
+  return tDynamic(`rule.${p.rule}`, p.params);
+}
+
+/** Render functions return lines; the command prints them. */
+export function renderLintText(result: LintResult): string[] {
+  const lines = result.problems.map((p) => {
+    const sev = p.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
+    return `${chalk.bold(`${p.file}:${p.line}:${p.col}`)} ${sev} ${problemMessage(p)} ${chalk.dim(p.rule)}`;
+  });
+  if (result.coverage) {
+    const live = result.coverage.filter((s) => !s.skipped);
+    if (lines.length) lines.push('');
+    lines.push(t('lint.coverageHeader', { min: MIN_CITATIONS }));
+    for (const s of result.coverage) {
+      const mark = s.skipped ? chalk.dim('skip') : s.citations >= MIN_CITATIONS ? chalk.green(String(s.citations).padStart(4)) : chalk.red(String(s.citations).padStart(4));
+      lines.push(`  ${mark}  ${s.noteFile}#${s.id}  ${chalk.dim(s.heading)}`);
+    }
+    lines.push(
+      t('lint.coverageSummary', {
+        covered: live.filter((s) => s.citations >= MIN_CITATIONS).length,
+        total: live.length,
+        skipped: result.coverage.length - live.length,
+      }),
+    );
+  }
+  lines.push(t('lint.summary', { files: result.files, questions: result.questions, errors: result.errors, warnings: result.warnings }));
+  return lines;
+}
+
+export function renderLintJson(result: LintResult): string {
+  return JSON.stringify(
+    {
+      files: result.files,
+      questions: result.questions,
+      errors: result.errors,
+      warnings: result.warnings,
+      problems: result.problems.map((p) => ({ file: p.file, line: p.line, col: p.col, severity: p.severity, rule: p.rule, message: problemMessage(p) })),
+      ...(result.coverage && { coverage: result.coverage }),
+    },
+    null,
+    2,
+  );
+}
+
+// GitHub workflow commands need %, CR, LF escaped in the message, and also , and : in properties.
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProp = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+export function renderLintGithub(result: LintResult): string[] {
+  return [
+    ...result.problems.map(
+      (p) => `::${p.severity === 'error' ? 'error' : 'warning'} file=${escapeProp(p.file)},line=${p.line},col=${p.col},title=${escapeProp(p.rule)}::${escapeData(problemMessage(p))}`,
+    ),
+    t('lint.summary', { files: result.files, questions: result.questions, errors: result.errors, warnings: result.warnings }),
+  ];
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { parseBank } from '../../src/bank/parse-bank.js';
+import { bankYaml, questionYaml } from '../helpers/bank.js';
+
+const rulesOf = (text: string) => parseBank(text, 'b.yaml').problems.map((p) => p.rule);
+
+describe('parseBank', () => {
+  it('returns typed questions that remember where they stand', () => {
+    const text = bankYaml([questionYaml('q-one'), questionYaml('q-two', { topic: '    topic: vpc/other' })]);
+    const { bank, problems } = parseBank(text, 'b.yaml');
+    expect(problems).toEqual([]);
+    expect(bank?.questions.map((q) => q.id)).toEqual(['q-one', 'q-two']);
+    const second = bank!.questions[1]!;
+    expect(second.at.id).toEqual({ file: 'b.yaml', line: text.split('\n').findIndex((l) => l.includes('id: q-two')) + 1, col: 9 });
+    expect(second.choices.map((c) => c.correct)).toEqual([true, false, false]);
+    expect(second.topic).toBe('vpc/other');
+  });
+
+  it('reports YAML syntax errors with their line and column', () => {
+    const { problems } = parseBank('bank: x\ntitle: [unclosed\n', 'b.yaml');
+    expect(problems[0]).toMatchObject({ rule: 'yaml-syntax', file: 'b.yaml', line: 3 });
+  });
+
+  it('reports duplicate keys', () => {
+    expect(rulesOf('bank: a\nbank: b\ntitle: t\nquestions: []\n')).toContain('duplicate-key');
+  });
+
+  it.each([
+    ['unknown-field', { extra: '    colour: red' }, 'colour'],
+    ['missing-field', { domain: '' }, 'domain'],
+    ['wrong-type', { difficulty: '    difficulty: hard' }, 'difficulty'],
+    ['bad-value', { domain: '    domain: speed' }, 'domain'],
+    ['bad-value', { id: '    id: Not_Kebab' }, 'id'],
+    ['bad-value', { source: '    source: no-section-here' }, 'source'],
+  ])('flags %s at the field (%s)', (rule, overrides, field) => {
+    const text = bankYaml([questionYaml('q-one', overrides as Record<string, string>)]);
+    const { problems } = parseBank(text, 'b.yaml');
+    const p = problems.find((x) => x.rule === rule);
+    expect(p).toBeDefined();
+    const line = text.split('\n')[p!.line - 1]!;
+    if (rule === 'missing-field') expect(line).toContain('id: q-one');
+    else expect(line).toContain(field);
+  });
+
+  it('accepts the same question without the mistake', () => {
+    expect(rulesOf(bankYaml([questionYaml('q-one')]))).toEqual([]);
+  });
+
+  const choices = (...lines: string[]) => ['    choices:', ...lines].join('\n');
+  it.each([
+    ['correct-count', { choices: choices('      - text: a', '      - text: b', '      - text: c') }],
+    ['correct-count', { type: '    type: multiple' }],
+    [
+      'correct-count',
+      { type: '    type: multiple', choices: choices('      - text: a', '        correct: true', '      - text: b', '        correct: true', '      - text: c', '        correct: true') },
+    ],
+    ['choice-count', { choices: choices('      - text: a', '        correct: true', '      - text: b') }],
+    ['duplicate-choice', { choices: choices('      - text: a', '        correct: true', '      - text: b', '      - text: b') }],
+    ['empty-text', { choices: choices('      - text: a', '        correct: true', '      - text: b', '      - text: "  "') }],
+    ['control-chars', { question: '    question: "bad \\e[31m red"' }],
+    ['missing-explanation', { explanation: '' }],
+  ])('flags %s', (rule, overrides) => {
+    expect(rulesOf(bankYaml([questionYaml('q-one', overrides)]))).toContain(rule);
+  });
+
+  it('accepts a multiple-response question with two right and one wrong', () => {
+    const text = bankYaml([
+      questionYaml('q-one', {
+        type: '    type: multiple',
+        choices: choices('      - text: a', '        correct: true', '      - text: b', '        correct: true', '      - text: c'),
+      }),
+    ]);
+    expect(rulesOf(text)).toEqual([]);
+  });
+
+  it('removes escape sequences from text it returns', () => {
+    const text = bankYaml([questionYaml('q-one', { question: '    question: "a\\e]52;c;ZXZpbA==\\u0007b\\e[2Jc\\u202Ed"' })]);
+    const { bank } = parseBank(text, 'b.yaml');
+    expect(bank!.questions[0]!.question).toBe('abcd');
+  });
+
+  it('stops alias bombs with a clear problem instead of hanging', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 12; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)},*${String.fromCharCode(96 + i)}]`);
+    const started = Date.now();
+    expect(rulesOf(lines.join('\n'))).toEqual(['alias-bomb']);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses binary content and absurd nesting', () => {
+    expect(rulesOf('bank: a\0b')).toEqual(['binary-file']);
+    expect(rulesOf('['.repeat(20000) + ']'.repeat(20000))[0]).toMatch(/yaml-syntax|bad-value|wrong-type/);
+  });
+});

@@ -1,0 +1,99 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintBanks } from '../../src/bank/lint.js';
+import { loadBanks } from '../../src/bank/load.js';
+import { bankYaml, questionYaml, SOURCES_YAML } from '../helpers/bank.js';
+import { tempDir } from '../helpers/tmp.js';
+
+function lintFiles(files: Record<string, string>, coverage = false) {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return lintBanks(loadBanks([dir]), { coverage });
+}
+const rules = (r: ReturnType<typeof lintFiles>) => r.problems.map((p) => p.rule);
+const two = (a: string, b: string, extra: Record<string, string> = {}) => [questionYaml(a, extra), questionYaml(b, extra)];
+
+describe('cross-bank rules', () => {
+  it('passes a clean set', () => {
+    const r = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(two('a-one', 'a-two'), 'a') });
+    expect(r.problems).toEqual([]);
+    expect(r).toMatchObject({ files: 1, questions: 2, errors: 0, warnings: 0 });
+  });
+
+  it('finds duplicate ids across files, pointing at the second', () => {
+    const r = lintFiles({
+      'sources.yaml': SOURCES_YAML,
+      'a.yaml': bankYaml(two('same-id', 'a-two'), 'a'),
+      'b.yaml': bankYaml([questionYaml('same-id', { question: '    question: 別の問題文' }), questionYaml('b-two')], 'b'),
+    });
+    const p = r.problems.find((x) => x.rule === 'unique-id');
+    expect(p).toMatchObject({ file: expect.stringMatching(/b\.yaml$/), line: 4 });
+  });
+
+  it('finds duplicate bank names', () => {
+    const r = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(two('a-one', 'a-two'), 'x'), 'b.yaml': bankYaml(two('b-one', 'b-two'), 'x') });
+    expect(rules(r)).toContain('unique-bank');
+  });
+
+  it('finds near-duplicate questions whatever the spacing and punctuation', () => {
+    const r = lintFiles({
+      'sources.yaml': SOURCES_YAML,
+      'a.yaml': bankYaml(
+        [
+          questionYaml('a-one', { question: '    question: VPC エンドポイントとは何か？' }),
+          questionYaml('a-two', { question: '    question: "VPC  エンドポイントとは、何か"' }),
+        ],
+        'a',
+      ),
+    });
+    expect(rules(r)).toEqual(['near-duplicate']);
+  });
+
+  it('resolves sources against sources.yaml beside the bank', () => {
+    const bad = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(two('a-one', 'a-two', { source: '    source: note.txt#nowhere' }), 'a') });
+    expect(rules(bad)).toEqual(['source-unresolved', 'source-unresolved']);
+    const skipped = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(two('a-one', 'a-two', { source: '    source: note.txt#skipped' }), 'a') });
+    expect(rules(skipped)).toEqual(['source-skipped', 'source-skipped']);
+    const none = lintFiles({ 'a.yaml': bankYaml(two('a-one', 'a-two'), 'a') });
+    expect(rules(none)).toEqual(['missing-sources']);
+  });
+
+  it('warns about a topic with one question', () => {
+    const r = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml([questionYaml('a-one'), questionYaml('a-three'), questionYaml('a-two', { topic: '    topic: vpc/lonely' })], 'a') });
+    expect(r.problems).toMatchObject([{ rule: 'single-question-topic', severity: 'warning', params: { topic: 'vpc/lonely' } }]);
+    expect(r.errors).toBe(0);
+  });
+
+  it('warns when correct answers pile on one position, not when they are spread', () => {
+    const ids = ['a-1', 'a-2', 'a-3', 'a-4'];
+    const piled = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(ids.map((id) => questionYaml(id)), 'a') });
+    expect(rules(piled)).toEqual(['answer-position']);
+    const at = (n: number) =>
+      ['    choices:', ...[0, 1, 2].flatMap((i) => [`      - text: c${i}`, ...(i === n ? ['        correct: true'] : [])])].join('\n');
+    const spread = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(ids.map((id, i) => questionYaml(id, { choices: at(i % 3) })), 'a') });
+    expect(rules(spread)).toEqual([]);
+  });
+
+  it('reports sections cited fewer than twice only with coverage', () => {
+    const files = { 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(two('a-one', 'a-two'), 'a') };
+    expect(rules(lintFiles(files))).toEqual([]);
+    const r = lintFiles(files, true);
+    expect(r.problems).toMatchObject([{ rule: 'thin-section', params: { section: 's3-basics', citations: 0 } }]);
+    expect(r.coverage?.find((s) => s.id === 'vpc-endpoints')?.citations).toBe(2);
+    expect(r.coverage?.find((s) => s.id === 'skipped')?.skipped).toBe(true);
+  });
+
+  it('reports duplicate section ids in sources.yaml', () => {
+    const r = lintFiles({ 'sources.yaml': SOURCES_YAML.replace('id: s3-basics', 'id: vpc-endpoints'), 'a.yaml': bankYaml(two('a-one', 'a-two'), 'a') });
+    expect(rules(r)).toEqual(['unique-section']);
+  });
+
+  it('reports oversized and unreadable files without reading them into memory', () => {
+    const r = lintFiles({ 'sources.yaml': SOURCES_YAML, 'big.yaml': 'x: "' + 'a'.repeat(6 * 1024 * 1024) + '"\n' });
+    expect(rules(r)).toEqual(['file-too-large']);
+  });
+});

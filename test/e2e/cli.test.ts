@@ -1,0 +1,79 @@
+import { execa } from 'execa';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../../bin/aws-quiz.js', import.meta.url));
+const fixtures = fileURLToPath(new URL('../fixtures/banks/', import.meta.url));
+const cli = (args: string[], env: Record<string, string> = {}) => execa('node', [bin, ...args], { reject: false, env: { NO_COLOR: '1', ...env } });
+
+describe('aws-quiz (built binary)', () => {
+  it('prints help with every command, and an example per command', async () => {
+    const r = await cli(['--help']);
+    expect(r.exitCode).toBe(0);
+    for (const c of ['practice', 'exam', 'stats', 'lint']) expect(r.stdout).toContain(c);
+    for (const c of ['practice', 'exam', 'stats', 'lint']) {
+      const sub = await cli([c, '--help']);
+      expect(sub.exitCode).toBe(0);
+      expect(sub.stdout).toMatch(new RegExp(`Example:\\n\\s+\\$ aws-quiz ${c}`));
+    }
+  });
+
+  it('prints its version', async () => {
+    const r = await cli(['--version']);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('exits 2 with one line for unknown commands and bad flags', async () => {
+    for (const args of [['nope'], ['practice', '--count', '0'], ['practice', '--bogus'], ['lint', '--format', 'xml', fixtures + 'good']]) {
+      const r = await cli(args);
+      expect(r.exitCode, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    }
+  });
+
+  it('lints a clean bank with exit 0', async () => {
+    const r = await cli(['lint', '--strict', fixtures + 'good']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('1 files, 4 questions, 0 errors, 0 warnings');
+  });
+
+  it('reports every problem as file:line:col and exits 1', async () => {
+    const r = await cli(['lint', fixtures + 'bad']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/broken\.yaml:6:13 error questions\[0\]\.domain: expected one of secure .*bad-value/);
+    expect(r.stdout).toMatch(/broken\.yaml:22:7 error broken-two-correct: .*correct-count/);
+    expect(r.stdout).toMatch(/broken\.yaml:39:13 error .*missing-section.*source-unresolved/);
+    expect(r.stdout).toMatch(/broken\.yaml:29:5 warning broken-source: no explanation/);
+    expect(r.stdout).toContain('1 files, 2 questions, 3 errors, 1 warnings');
+  });
+
+  it('writes JSON and GitHub annotations', async () => {
+    const json = await cli(['lint', '--format', 'json', fixtures + 'bad']);
+    expect(json.exitCode).toBe(1);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.errors).toBeGreaterThan(0);
+    expect(doc.problems[0]).toEqual(expect.objectContaining({ file: expect.any(String), line: expect.any(Number), col: expect.any(Number), rule: expect.any(String) }));
+    const gh = await cli(['lint', '--format', 'github', fixtures + 'bad']);
+    expect(gh.stdout).toMatch(/^::error file=.*broken\.yaml,line=\d+,col=\d+,title=[a-z-]+::/m);
+  });
+
+  it('fails --strict on warnings only', async () => {
+    const loose = await cli(['lint', fixtures + 'good/sample.yaml', '--coverage']);
+    expect(loose.exitCode).toBe(0);
+    expect(loose.stdout).toContain('2/2 sections covered, 1 skipped');
+  });
+
+  it('names a missing path in one line', async () => {
+    const r = await cli(['lint', '/nonexistent/banks']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe('aws-quiz: no such file or directory: /nonexistent/banks');
+  });
+
+  it('speaks Japanese when LANG asks for it, or --lang', async () => {
+    const r = await cli(['lint', fixtures + 'good'], { LANG: 'ja_JP.UTF-8' });
+    expect(r.stdout).toContain('ファイル 1 件、問題 4 問');
+    const en = await cli(['--lang', 'en', 'lint', fixtures + 'good'], { LANG: 'ja_JP.UTF-8' });
+    expect(en.stdout).toContain('1 files, 4 questions');
+  });
+});

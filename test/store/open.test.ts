@@ -1,0 +1,114 @@
+import Database from 'better-sqlite3';
+import { chmodSync, readFileSync, writeFileSync, truncateSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { recordAnswer, loadCards, usualAnswerTimeMs } from '../../src/store/answers.js';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { openStore, resolveDbPath } from '../../src/store/open.js';
+import { createSession, endSession } from '../../src/store/sessions.js';
+import { nextCard, Rating, serializeCard } from '../../src/quiz/schedule.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const answer = (over: Partial<Parameters<typeof recordAnswer>[1]> = {}) => ({
+  sessionId: null,
+  questionId: 'q-1',
+  bank: 'vpc',
+  topic: 'vpc/endpoints',
+  domain: 'cost',
+  selected: [0],
+  correct: true,
+  timeMs: 1200,
+  answeredAt: Date.UTC(2026, 0, 5, 12),
+  ...over,
+});
+
+describe('resolveDbPath', () => {
+  it('prefers --db, then AWS_QUIZ_DB, then XDG_DATA_HOME, then ~/.local/share', () => {
+    expect(resolveDbPath('/x/a.db', { AWS_QUIZ_DB: '/y/b.db' })).toBe('/x/a.db');
+    expect(resolveDbPath(undefined, { AWS_QUIZ_DB: '/y/b.db', XDG_DATA_HOME: '/d' })).toBe('/y/b.db');
+    expect(resolveDbPath(undefined, { XDG_DATA_HOME: '/d' })).toBe('/d/aws-quiz/aws-quiz.db');
+    expect(resolveDbPath(undefined, {})).toMatch(/\.local\/share\/aws-quiz\/aws-quiz\.db$/);
+  });
+});
+
+describe('openStore', () => {
+  it('creates the directories and the schema, in WAL mode', () => {
+    const path = join(tempDir(), 'deep', 'er', 'q.db');
+    const store = openStore(path);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    store.close();
+    // Opening again runs no migration twice.
+    openStore(path).close();
+  });
+
+  it('records answers, review state and the roll-ups statistics read', () => {
+    const store = openStore(join(tempDir(), 'q.db'));
+    const sessionId = createSession(store, { kind: 'practice', startedAt: 1, questions: [{ questionId: 'q-1', choiceOrder: [2, 0, 1] }] });
+    const card = nextCard(undefined, Rating.Good, new Date(Date.UTC(2026, 0, 5)));
+    recordAnswer(store, answer({ sessionId }), { questionId: 'q-1', card, cardJson: serializeCard(card) });
+    recordAnswer(store, answer({ sessionId, correct: false, selected: [1], answeredAt: Date.UTC(2026, 0, 5, 13) }));
+    endSession(store, sessionId, { endedAt: 5, timeUsedMs: 4, state: 'finished' });
+
+    expect(store.db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 2 });
+    expect(store.db.prepare('SELECT attempts, correct FROM daily_topic').get()).toEqual({ attempts: 2, correct: 1 });
+    expect(store.db.prepare('SELECT attempts, correct, wrong, last_correct FROM question_summary').get()).toEqual({ attempts: 2, correct: 1, wrong: 1, last_correct: 0 });
+    expect(loadCards(store).get('q-1')?.due).toBe(card.due.getTime());
+    expect(store.db.prepare('SELECT state, choice_order FROM sessions JOIN session_questions ON id = session_id').get()).toEqual({ state: 'finished', choice_order: '[2,0,1]' });
+    store.close();
+  });
+
+  it('takes the median of recent right answers as the usual time', () => {
+    const store = openStore(join(tempDir(), 'q.db'));
+    expect(usualAnswerTimeMs(store)).toBeUndefined();
+    for (const t of [1000, 2000, 3000, 4000, 90000]) recordAnswer(store, answer({ timeMs: t }));
+    expect(usualAnswerTimeMs(store)).toBe(3000);
+    store.close();
+  });
+
+  const unchanged = (path: string, act: () => void) => {
+    const before = readFileSync(path);
+    act();
+    expect(readFileSync(path).equals(before)).toBe(true);
+  };
+
+  it('refuses a file that is not SQLite, leaving it byte for byte', () => {
+    const path = join(tempDir(), 'notes.db');
+    writeFileSync(path, 'these are my notes, not a database\n'.repeat(20));
+    unchanged(path, () => expect(() => openStore(path)).toThrow(/not an aws-quiz database/));
+  });
+
+  it('refuses a truncated database, leaving it as it was', () => {
+    const path = join(tempDir(), 'q.db');
+    const store = openStore(path);
+    for (let i = 0; i < 300; i++) recordAnswer(store, answer({ questionId: `q-${i}` }));
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.close();
+    truncateSync(path, 8192);
+    unchanged(path, () => expect(() => openStore(path)).toThrow(/damaged/));
+  });
+
+  it('refuses a database from a newer schema version', () => {
+    const path = join(tempDir(), 'q.db');
+    const db = new Database(path);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    unchanged(path, () => expect(() => openStore(path)).toThrow(/newer aws-quiz/));
+  });
+
+  it('refuses a read-only database file with a clear message', () => {
+    if (process.getuid?.() === 0) return; // root can write anyway; the resilience suite covers this with a read-only directory
+    const path = join(tempDir(), 'q.db');
+    openStore(path).close();
+    chmodSync(path, 0o444);
+    expect(() => openStore(path)).toThrow(/read-only/);
+  });
+
+  it('says which directory it could not create', () => {
+    const base = tempDir();
+    writeFileSync(join(base, 'file'), 'x');
+    expect(() => openStore(join(base, 'file', 'sub', 'q.db'))).toThrow(/cannot create the database directory/);
+    expect(existsSync(join(base, 'file', 'sub'))).toBe(false);
+  });
+});
