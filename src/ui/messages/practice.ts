@@ -1,0 +1,4 @@
+export const practice = {
+  en: {},
+  ja: {},
+};

@@ -1,0 +1,4 @@
+export const stats = {
+  en: {},
+  ja: {},
+};
