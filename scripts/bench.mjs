@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { generateBanks } from './generate-banks.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'aws-quiz.js');
@@ -32,27 +33,6 @@ function measure(args, env = {}) {
   }
   times.sort((a, b) => a - b);
   return { median: times[Math.floor(times.length / 2)], peakMb: peak / 1024, status };
-}
-
-/** 10,000 valid questions over 20 banks, with a sources.yaml that resolves them all. */
-function generateBanks(dir, total) {
-  mkdirSync(dir, { recursive: true });
-  const sections = [];
-  const perBank = total / 20;
-  for (let b = 0; b < 20; b++) {
-    let y = `bank: gen-${b}\ntitle: 生成バンク ${b}\nquestions:\n`;
-    for (let q = 0; q < perBank; q++) {
-      const id = `gen-${b}-${q}`;
-      const section = `sec-${b}-${Math.floor(q / 4)}`;
-      if (q % 4 === 0) sections.push(section);
-      const right = q % 4;
-      y += `  - id: ${id}\n    topic: gen-${b}/t-${Math.floor(q / 4)}\n    domain: ${['secure', 'resilient', 'performant', 'cost'][q % 4]}\n    type: single\n    question: |\n      生成された問題 ${id} の本文です。VPC エンドポイントについて正しい説明はどれですか。\n    choices:\n`;
-      for (let c = 0; c < 4; c++) y += `      - text: 選択肢 ${c} (${id})\n${c === right ? '        correct: true\n' : ''}        why: 理由 ${c}\n`;
-      y += `    explanation: |\n      解説 ${id}\n    source: gen.txt#${section}\n`;
-    }
-    writeFileSync(join(dir, `gen-${b}.yaml`), y);
-  }
-  writeFileSync(join(dir, 'sources.yaml'), `notes:\n  - file: gen.txt\n    title: 生成\n    sections:\n${sections.map((s) => `      - id: ${s}\n        heading: ${s}\n`).join('')}`);
 }
 
 const scenarios = [

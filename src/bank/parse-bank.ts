@@ -70,12 +70,17 @@ export function parseBank(text: string, file: string): ParsedBank {
         ...(c.why !== undefined && { why: sanitizeText(c.why).trim() }),
       })),
       source: q.source,
-      at: {
-        question: parsed.locate(qp),
-        id: parsed.locate([...qp, 'id']),
-        source: parsed.locate([...qp, 'source']),
-        text: parsed.locate([...qp, 'question']),
-        topic: parsed.locate([...qp, 'topic']),
+      // Positions are worked out only when asked for: most runs never need them.
+      get at() {
+        const value = {
+          question: parsed.locate(qp),
+          id: parsed.locate([...qp, 'id']),
+          source: parsed.locate([...qp, 'source']),
+          text: parsed.locate([...qp, 'question']),
+          topic: parsed.locate([...qp, 'topic']),
+        };
+        Object.defineProperty(this, 'at', { value, enumerable: false });
+        return value;
       },
     };
     if (q.difficulty !== undefined) question.difficulty = q.difficulty;
@@ -84,7 +89,15 @@ export function parseBank(text: string, file: string): ParsedBank {
   });
 
   return {
-    bank: { name: raw.bank, title: sanitizeText(raw.title), file, at: parsed.locate(['bank']), questions },
+    bank: {
+      name: raw.bank,
+      title: sanitizeText(raw.title),
+      file,
+      get at() {
+        return parsed.locate(['bank']);
+      },
+      questions,
+    },
     problems,
   };
 }

@@ -16,10 +16,18 @@ export function parseSources(text: string, file: string): { index?: SourceIndex;
   const seen = new Set<string>();
   raw.notes.forEach((note, i) =>
     note.sections.forEach((s, j) => {
-      const at = parsed.locate(['notes', i, 'sections', j, 'id']);
-      if (seen.has(s.id)) problems.push({ ...at, rule: 'unique-section', severity: 'error', params: { section: s.id } });
+      const path = ['notes', i, 'sections', j, 'id'];
+      if (seen.has(s.id)) problems.push({ ...parsed.locate(path), rule: 'unique-section', severity: 'error', params: { section: s.id } });
       seen.add(s.id);
-      const section: Section = { id: s.id, heading: sanitizeText(s.heading), noteFile: note.file, noteTitle: sanitizeText(note.title), at };
+      const section: Section = {
+        id: s.id,
+        heading: sanitizeText(s.heading),
+        noteFile: note.file,
+        noteTitle: sanitizeText(note.title),
+        get at() {
+          return parsed.locate(path);
+        },
+      };
       if (s.summary !== undefined) section.summary = sanitizeText(s.summary);
       if (s.skip !== undefined) section.skip = sanitizeText(s.skip);
       sections.push(section);

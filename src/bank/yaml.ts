@@ -1,13 +1,16 @@
+import jsYaml from 'js-yaml';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Location, Problem } from './types.js';
 
 /** Banks are small text files; anything this large is a mistake or an attack. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+export type Locate = (path: readonly PropertyKey[], key?: string) => Location;
+
 export interface ParsedYaml {
   value: unknown;
   /** Position of the node at `path`, or of its nearest existing ancestor. */
-  locate(path: readonly PropertyKey[], key?: string): Location;
+  locate: Locate;
   problems: Problem[];
 }
 
@@ -15,12 +18,40 @@ function problem(file: string, line: number, col: number, rule: string, params: 
   return { file, line, col, rule, severity: 'error', params };
 }
 
+// Two parsers, for speed: js-yaml reads a well-formed file several times faster than
+// `yaml`, but only `yaml` keeps every node's position and reports every error. So a file
+// is read with js-yaml, and handed to `yaml` when it fails, or lazily when a position is
+// needed (a problem to report, a question's location).
+const ANCHOR = /(^|[\s\[{,:-])[&*][^\s\]},]/m;
+
+function fastLoad(text: string): { value: unknown } | undefined {
+  // Aliases are expanded by anything that walks the value; leave them to `yaml`, which counts them.
+  if (ANCHOR.test(text)) return undefined;
+  try {
+    return { value: jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false }) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses YAML text without ever throwing: every failure becomes a located problem. */
 export function parseYaml(text: string, file: string): ParsedYaml {
-  const lc = new LineCounter();
-  const failed = (p: Problem): ParsedYaml => ({ value: undefined, locate: () => ({ file, line: p.line, col: p.col }), problems: [p] });
   if (text.includes('\0')) return failed(problem(file, 1, 1, 'binary-file'));
+  const fast = fastLoad(text);
+  if (fast) {
+    let full: ParsedYaml | undefined;
+    const locate: Locate = (path, key) => (full ??= fullParse(text, file)).locate(path, key);
+    return { value: fast.value, locate, problems: [] };
+  }
+  return fullParse(text, file);
+}
 
+function failed(p: Problem): ParsedYaml {
+  return { value: undefined, locate: () => ({ file: p.file, line: p.line, col: p.col }), problems: [p] };
+}
+
+function fullParse(text: string, file: string): ParsedYaml {
+  const lc = new LineCounter();
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
@@ -47,7 +78,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return failed(problem(file, 1, 1, /alias/i.test(detail) ? 'alias-bomb' : 'yaml-syntax', { detail }));
   }
 
-  const locate = (path: readonly PropertyKey[], key?: string): Location => {
+  const locate: Locate = (path, key) => {
     for (let n = path.length; n >= 0; n--) {
       const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
       if (!isNode(node)) continue;

@@ -87,6 +87,20 @@ describe('parseBank', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('reads YAML 1.2 core scalars as strings, as editors do', () => {
+    const text = bankYaml([questionYaml('q-one', { question: '    question: 2024-01-01', explanation: '    explanation: yes' })]);
+    const { bank, problems } = parseBank(text, 'b.yaml');
+    expect(problems).toEqual([]);
+    expect(bank!.questions[0]!.question).toBe('2024-01-01');
+    expect(bank!.questions[0]!.explanation).toBe('yes');
+  });
+
+  it('locates problems in files that parse cleanly (positions worked out on demand)', () => {
+    const text = bankYaml([questionYaml('q-one'), questionYaml('q-two', { explanation: '' })]);
+    const { problems } = parseBank(text, 'b.yaml');
+    expect(problems).toMatchObject([{ rule: 'missing-explanation', line: text.split('\n').findIndex((l) => l.includes('id: q-two')) + 1, col: 5 }]);
+  });
+
   it('refuses binary content and absurd nesting', () => {
     expect(rulesOf('bank: a\0b')).toEqual(['binary-file']);
     expect(rulesOf('['.repeat(20000) + ']'.repeat(20000))[0]).toMatch(/yaml-syntax|bad-value|wrong-type/);
