@@ -17,6 +17,13 @@ export function intIn(flag: string, min: number, max: number) {
   };
 }
 
+/** An option with fixed values: checked with a translated message, and listed for shell completion. */
+function choiceOption(flags: string, description: string, flag: string, values: string[]): Option {
+  const option = new Option(flags, description).argParser(oneOf(flag, values));
+  option.argChoices = values;
+  return option;
+}
+
 export function oneOf(flag: string, values: readonly string[]) {
   return (value: string): string => {
     if (!values.includes(value)) throw new InvalidArgumentError(t('error.badChoice', { flag, values: values.join(', '), value }));
@@ -54,7 +61,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .addOption(new Option('-n, --count <n>', t('cli.practice.count')).argParser(intIn('--count', 1, 200)).default(10))
       .addOption(bankOption())
       .addOption(topicOption())
-      .addOption(new Option('--focus <kind>', t('cli.practice.focus')).argParser(oneOf('--focus', ['mixed', 'due', 'weak', 'new', 'wrong'])).default('mixed'))
+      .addOption(choiceOption('--focus <kind>', t('cli.practice.focus'), '--focus', ['mixed', 'due', 'weak', 'new', 'wrong']).default('mixed'))
       .addOption(seedOption())
       .addOption(dbOption())
       .addOption(questionsOption())
@@ -68,7 +75,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .command('exam')
       .description(t('cli.exam'))
       .option('--timed', t('cli.exam.timed'))
-      .addOption(new Option('--blueprint <name>', t('cli.exam.blueprint')).argParser(oneOf('--blueprint', ['saa', 'sap', 'quick'])).default('saa'))
+      .addOption(choiceOption('--blueprint <name>', t('cli.exam.blueprint'), '--blueprint', ['saa', 'sap', 'quick']).default('saa'))
       .addOption(new Option('-n, --count <n>', t('cli.exam.count')).argParser(intIn('--count', 1, 200)))
       .addOption(new Option('--minutes <m>', t('cli.exam.minutes')).argParser(intIn('--minutes', 1, 600)))
       .addOption(bankOption())
@@ -104,7 +111,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .command('lint')
       .description(t('cli.lint'))
       .argument('[paths...]', t('cli.lint.paths'))
-      .addOption(new Option('--format <format>', t('cli.lint.format')).default('text'))
+      .addOption(choiceOption('--format <format>', t('cli.lint.format'), '--format', ['text', 'json', 'github']).default('text'))
       .option('--strict', t('cli.lint.strict'))
       .option('--coverage', t('cli.lint.coverage'))
       .addOption(questionsOption())
@@ -112,6 +119,22 @@ export function buildProgram(setExit: (code: number) => void): Command {
     'aws-quiz lint questions',
     'aws-quiz lint --strict --coverage --format github questions',
   );
+
+  example(
+    program
+      .command('completion')
+      .description(t('cli.completion'))
+      .argument('<shell>', 'bash | zsh | fish', oneOf('<shell>', ['bash', 'zsh', 'fish']))
+      .action(async (shell: string) => setExit(await (await import('./commands/completion.js')).completionCommand(shell, program))),
+    'source <(aws-quiz completion bash)',
+    'aws-quiz completion fish | source',
+  );
+
+  program
+    .command('__complete', { hidden: true })
+    .argument('<kind>')
+    .addOption(questionsOption())
+    .action(async (kind: string, opts) => setExit(await (await import('./commands/completion.js')).completeValues(kind, opts)));
 
   return program;
 }

@@ -29,6 +29,7 @@ export const cli = {
     'cli.lint.format': 'text | json | github',
     'cli.lint.strict': 'fail on warnings too',
     'cli.lint.coverage': 'report how many questions cite each note section',
+    'cli.completion': 'print a shell completion script for bash, zsh or fish',
   },
   ja: {
     'cli.description': '自分の学習ノートから AWS ソリューションアーキテクト試験の対策をするツール。',
@@ -60,5 +61,6 @@ export const cli = {
     'cli.lint.format': 'text | json | github',
     'cli.lint.strict': '警告も失敗として扱う',
     'cli.lint.coverage': 'ノートの各セクションを出典とする問題数を報告する',
+    'cli.completion': 'bash、zsh、fish 用の補完スクリプトを出力する',
   },
 };
