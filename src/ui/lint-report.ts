@@ -1,20 +1,25 @@
 import type { LintResult } from '../bank/lint.js';
 import { MIN_CITATIONS } from '../bank/rules.js';
+import { sanitizeText } from '../bank/text.js';
 import type { Problem } from '../bank/types.js';
 import { chalk } from './color.js';
 import { t, tDynamic } from './i18n.js';
 
 export type LintFormat = 'text' | 'json' | 'github';
 
+/** Problem details quote the bank (keys, values, parser snippets), which is untrusted text. */
 export function problemMessage(p: Problem): string {
-  return tDynamic(`rule.${p.rule}`, p.params);
+  const params = Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, typeof v === 'string' ? sanitizeText(v) : v]));
+  return sanitizeText(tDynamic(`rule.${p.rule}`, params));
 }
+
+const place = (p: Problem) => sanitizeText(`${p.file}:${p.line}:${p.col}`);
 
 /** Render functions return lines; the command prints them. */
 export function renderLintText(result: LintResult): string[] {
   const lines = result.problems.map((p) => {
     const sev = p.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
-    return `${chalk.bold(`${p.file}:${p.line}:${p.col}`)} ${sev} ${problemMessage(p)} ${chalk.dim(p.rule)}`;
+    return `${chalk.bold(place(p))} ${sev} ${problemMessage(p)} ${chalk.dim(p.rule)}`;
   });
   if (result.coverage) {
     const live = result.coverage.filter((s) => !s.skipped);
@@ -43,7 +48,7 @@ export function renderLintJson(result: LintResult): string {
       questions: result.questions,
       errors: result.errors,
       warnings: result.warnings,
-      problems: result.problems.map((p) => ({ file: p.file, line: p.line, col: p.col, severity: p.severity, rule: p.rule, message: problemMessage(p) })),
+      problems: result.problems.map((p) => ({ file: sanitizeText(p.file), line: p.line, col: p.col, severity: p.severity, rule: p.rule, message: problemMessage(p) })),
       ...(result.coverage && { coverage: result.coverage }),
     },
     null,
@@ -58,7 +63,7 @@ const escapeProp = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/
 export function renderLintGithub(result: LintResult): string[] {
   return [
     ...result.problems.map(
-      (p) => `::${p.severity === 'error' ? 'error' : 'warning'} file=${escapeProp(p.file)},line=${p.line},col=${p.col},title=${escapeProp(p.rule)}::${escapeData(problemMessage(p))}`,
+      (p) => `::${p.severity === 'error' ? 'error' : 'warning'} file=${escapeProp(sanitizeText(p.file))},line=${p.line},col=${p.col},title=${escapeProp(p.rule)}::${escapeData(problemMessage(p))}`,
     ),
     t('lint.summary', { files: result.files, questions: result.questions, errors: result.errors, warnings: result.warnings }),
   ];
