@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { t } from '../ui/i18n.js';
 import { parseBank } from './parse-bank.js';
 import { parseSources } from './parse-sources.js';
 import type { BankGroup } from './rules.js';
@@ -77,7 +78,7 @@ export function loadBanks(paths: string[]): LoadedBanks {
     try {
       isDir = statSync(full).isDirectory();
     } catch {
-      throw new UserError(`no such file or directory: ${p}`);
+      throw new UserError(t('error.noSuchPath', { path: p }));
     }
     if (isDir) files.push(...listYaml(full));
     else files.push(full);
