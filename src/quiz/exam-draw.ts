@@ -1,0 +1,102 @@
+import type { Domain } from '../bank/schema.js';
+import type { Question } from '../bank/types.js';
+import { EXAM_DOMAINS } from './blueprints.js';
+import { choiceOrder, seededRandom, shuffle } from './random.js';
+
+// Which questions an exam asks, and in what order. Pure: the same pool, count, weights
+// and seed always give the same exam.
+
+export interface DrawFilters {
+  banks?: readonly string[];
+  topics?: readonly string[];
+}
+
+/** `vpc/` (or `vpc`) selects vpc/endpoints and vpc/peering; `vpc/endpoints` selects itself and what lies under it. */
+export function topicMatches(topic: string, filter: string): boolean {
+  const f = filter.replace(/\/+$/, '');
+  return topic === f || topic.startsWith(f + '/');
+}
+
+export function filterQuestions(questions: readonly Question[], filters: DrawFilters): Question[] {
+  return questions.filter(
+    (q) =>
+      (!filters.banks?.length || filters.banks.includes(q.bank)) &&
+      (!filters.topics?.length || filters.topics.some((f) => topicMatches(q.topic, f))),
+  );
+}
+
+/** Filter values that select nothing, so a typo is reported instead of silently shrinking the exam. */
+export function unmatchedFilters(questions: readonly Question[], filters: DrawFilters): { banks: string[]; topics: string[] } {
+  return {
+    banks: (filters.banks ?? []).filter((b) => !questions.some((q) => q.bank === b)),
+    topics: (filters.topics ?? []).filter((f) => !questions.some((q) => topicMatches(q.topic, f))),
+  };
+}
+
+/**
+ * Splits `count` across domains in proportion to `weights` (largest remainder), never giving
+ * a domain more than it has. What a short domain cannot supply is spread over the others
+ * by their weights, so the exam stays as close to the blueprint as the banks allow.
+ */
+export function apportion(count: number, weights: Readonly<Record<Domain, number>>, available: Readonly<Record<Domain, number>>): Record<Domain, number> {
+  const alloc = Object.fromEntries(EXAM_DOMAINS.map((d) => [d, 0])) as Record<Domain, number>;
+  let open = EXAM_DOMAINS.filter((d) => available[d] > 0);
+  let left = Math.min(count, open.reduce((n, d) => n + available[d], 0));
+  while (left > 0 && open.length > 0) {
+    const quotas = largestRemainder(left, open, weights);
+    const overflow = open.filter((d) => quotas[d]! > available[d] - alloc[d]);
+    if (overflow.length === 0) {
+      for (const d of open) alloc[d] += quotas[d]!;
+      break;
+    }
+    for (const d of overflow) {
+      left -= available[d] - alloc[d];
+      alloc[d] = available[d];
+    }
+    open = open.filter((d) => !overflow.includes(d));
+  }
+  return alloc;
+}
+
+function largestRemainder(total: number, domains: readonly Domain[], weights: Readonly<Record<Domain, number>>): Partial<Record<Domain, number>> {
+  // Domains the blueprint gives no weight still take part equally when nothing else is left.
+  const w = (d: Domain) => (domains.some((x) => weights[x] > 0) ? Math.max(0, weights[d]) : 1);
+  const sum = domains.reduce((n, d) => n + w(d), 0);
+  const exact = domains.map((d) => ({ d, q: (total * w(d)) / sum }));
+  const out: Partial<Record<Domain, number>> = {};
+  for (const { d, q } of exact) out[d] = Math.floor(q);
+  let rest = total - exact.reduce((n, { q }) => n + Math.floor(q), 0);
+  // Ties go to the domain listed first, so the split is stable.
+  const byFraction = [...exact].sort((a, b) => b.q - Math.floor(b.q) - (a.q - Math.floor(a.q)));
+  for (const { d } of byFraction) {
+    if (rest-- <= 0) break;
+    out[d]! += 1;
+  }
+  return out;
+}
+
+export interface DrawnQuestion {
+  question: Question;
+  /** Original choice indexes in the order they are shown, kept for the whole exam. */
+  choiceOrder: number[];
+}
+
+export interface ExamDraw {
+  items: DrawnQuestion[];
+  /** What was asked for, and how many questions the filters left to draw from. */
+  asked: number;
+  available: number;
+  perDomain: Record<Domain, number>;
+}
+
+export function drawExam(pool: readonly Question[], options: { count: number; weights: Readonly<Record<Domain, number>>; seed: string }): ExamDraw {
+  const random = seededRandom(options.seed);
+  // Sorted by id so the draw depends on the seed, not on the order files were read in.
+  const sorted = [...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byDomain = Object.fromEntries(EXAM_DOMAINS.map((d) => [d, sorted.filter((q) => q.domain === d)])) as Record<Domain, Question[]>;
+  const available = Object.fromEntries(EXAM_DOMAINS.map((d) => [d, byDomain[d].length])) as Record<Domain, number>;
+  const perDomain = apportion(options.count, options.weights, available);
+  const chosen = EXAM_DOMAINS.flatMap((d) => shuffle(byDomain[d], random).slice(0, perDomain[d]));
+  const items = shuffle(chosen, random).map((question) => ({ question, choiceOrder: choiceOrder(question.choices.length, random) }));
+  return { items, asked: options.count, available: pool.length, perDomain };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { estimateScaled, isCorrect, scoreExam, type ScoredItem } from '../../src/quiz/exam-score.js';
+import { makeQuestion, multipleQuestion } from '../helpers/exam-questions.js';
+
+const meta = { passMark: 720, timeUsedMs: 1234, timeLimitMs: 60_000 };
+
+describe('marking', () => {
+  it('gives a multiple-response question credit only for exactly the right set', () => {
+    const q = multipleQuestion('m'); // right: 0 and 2
+    expect(isCorrect(q, [2, 0])).toBe(true);
+    expect(isCorrect(q, [0])).toBe(false);
+    expect(isCorrect(q, [0, 1, 2])).toBe(false);
+    expect(isCorrect(q, [1, 3])).toBe(false);
+  });
+
+  it('counts an unanswered question as wrong', () => {
+    expect(isCorrect(makeQuestion('s'), null)).toBe(false);
+    expect(isCorrect(makeQuestion('s'), [])).toBe(false);
+    expect(isCorrect(makeQuestion('s'), [0])).toBe(true);
+  });
+});
+
+describe('scoreExam', () => {
+  it('maps 0 % to 100 and 100 % to 1000 on the estimated scale', () => {
+    expect(estimateScaled(0)).toBe(100);
+    expect(estimateScaled(1)).toBe(1000);
+    expect(estimateScaled(0.7)).toBe(730);
+  });
+
+  it('scores correct / total, percentage, estimate and pass against the pass mark', () => {
+    const items: ScoredItem[] = Array.from({ length: 10 }, (_, i) => ({ question: makeQuestion(`q${i}`), selected: i < 7 ? [0] : i < 9 ? [1] : null }));
+    const r = scoreExam(items, meta);
+    expect(r).toMatchObject({ total: 10, answered: 9, correct: 7, percent: 70, scaled: 730, passed: true, timeUsedMs: 1234 });
+    const fail = scoreExam(items.map((it, i) => (i === 6 ? { ...it, selected: null } : it)), meta);
+    expect(fail).toMatchObject({ correct: 6, scaled: 640, passed: false });
+  });
+
+  it('reports each domain with meets or needs improvement, in blueprint order', () => {
+    const items: ScoredItem[] = [
+      { question: makeQuestion('c1', { domain: 'cost' }), selected: [1] },
+      { question: makeQuestion('c2', { domain: 'cost' }), selected: [0] },
+      { question: makeQuestion('s1', { domain: 'secure' }), selected: [0] },
+    ];
+    expect(scoreExam(items, meta).domains).toEqual([
+      { domain: 'secure', correct: 1, total: 1, meets: true },
+      { domain: 'cost', correct: 1, total: 2, meets: false },
+    ]);
+  });
+
+  it('lists at most five weakest topics, the worst first, leaving out topics with nothing wrong', () => {
+    const topic = (t: string, right: number, wrong: number) => [
+      ...Array.from({ length: right }, (_, i) => ({ question: makeQuestion(`${t}-r${i}`, { topic: t }), selected: [0] })),
+      ...Array.from({ length: wrong }, (_, i) => ({ question: makeQuestion(`${t}-w${i}`, { topic: t }), selected: null })),
+    ];
+    const items = [...topic('a/ok', 3, 0), ...topic('b/half', 1, 1), ...topic('c/none', 0, 2), ...topic('d/one', 0, 1), ...topic('e/x', 2, 1), ...topic('f/y', 3, 1), ...topic('g/z', 4, 1)];
+    const weak = scoreExam(items, meta).weakTopics;
+    expect(weak.map((w) => w.topic)).toEqual(['c/none', 'd/one', 'b/half', 'e/x', 'f/y']);
+    expect(weak[0]).toEqual({ topic: 'c/none', correct: 0, total: 2 });
+  });
+});
