@@ -1,0 +1,144 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open.js';
+import {
+  abandonExam,
+  createExam,
+  findUnfinishedExam,
+  finishExam,
+  latestFinishedExamId,
+  listExams,
+  loadExam,
+  saveProgress,
+  type NewExam,
+} from '../../src/store/exams.js';
+import { nextCard, Rating, serializeCard } from '../../src/quiz/schedule.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const exam = (over: Partial<NewExam> = {}): NewExam => ({
+  blueprint: 'quick',
+  seed: 'abc',
+  filters: { banks: [], topics: [], count: 3 },
+  startedAt: 1_000,
+  timeLimitMs: 60_000,
+  questions: [
+    { questionId: 'q-a', choiceOrder: [2, 0, 1] },
+    { questionId: 'q-b', choiceOrder: [0, 1, 2, 3] },
+    { questionId: 'q-c', choiceOrder: [1, 0, 2] },
+  ],
+  ...over,
+});
+
+const answer = (questionId: string, correct: boolean, sessionId: number) => ({
+  sessionId,
+  questionId,
+  bank: 'vpc',
+  topic: 'vpc/endpoints',
+  domain: 'cost',
+  selected: [0],
+  correct,
+  timeMs: 1000,
+  answeredAt: 5_000,
+});
+
+describe('exam store', () => {
+  it('stores the questions, choice orders, seed, blueprint and limit when the exam starts', () => {
+    const store = openStore(join(tempDir(), 'db'));
+    const id = createExam(store, exam());
+    const loaded = loadExam(store, id)!;
+    expect(loaded).toMatchObject({ id, blueprint: 'quick', seed: 'abc', timeLimitMs: 60_000, state: 'active', total: 3, answered: 0, position: 0 });
+    expect(loaded.questions.map((q) => [q.questionId, q.choiceOrder])).toEqual([
+      ['q-a', [2, 0, 1]],
+      ['q-b', [0, 1, 2, 3]],
+      ['q-c', [1, 0, 2]],
+    ]);
+    expect(loaded.filters).toEqual({ banks: [], topics: [], count: 3 });
+    store.close();
+  });
+
+  it('keeps each answer, flag, position and time used the moment they are saved, for another process to read', () => {
+    const path = join(tempDir(), 'db');
+    const store = openStore(path);
+    const id = createExam(store, exam());
+    saveProgress(store, id, { position: 1, timeUsedMs: 4_000, question: { position: 0, selected: [1, 2], flagged: false, timeMs: 4_000 } });
+    saveProgress(store, id, { position: 1, timeUsedMs: 6_000, question: { position: 1, selected: null, flagged: true, timeMs: 0 } });
+    // Read through a separate connection, as a resumed process would after a kill.
+    const other = new Database(path, { readonly: true });
+    const rows = other.prepare('SELECT position, selected, flagged FROM session_questions WHERE session_id = ? ORDER BY position').all(id);
+    expect(rows).toEqual([
+      { position: 0, selected: '[1,2]', flagged: 0 },
+      { position: 1, selected: null, flagged: 1 },
+      { position: 2, selected: null, flagged: 0 },
+    ]);
+    expect(other.prepare('SELECT current_pos, time_used_ms FROM sessions WHERE id = ?').get(id)).toEqual({ current_pos: 1, time_used_ms: 6000 });
+    other.close();
+    const loaded = loadExam(store, id)!;
+    expect(loaded).toMatchObject({ answered: 1, flagged: 1, position: 1, timeUsedMs: 6_000 });
+    expect(loaded.questions[0]).toMatchObject({ selected: [1, 2], timeMs: 4_000 });
+    store.close();
+  });
+
+  it('finds the unfinished exam, and none once it is finished or abandoned', () => {
+    const store = openStore(join(tempDir(), 'db'));
+    expect(findUnfinishedExam(store)).toBeUndefined();
+    const a = createExam(store, exam());
+    expect(findUnfinishedExam(store)?.id).toBe(a);
+    abandonExam(store, a, 2_000);
+    expect(findUnfinishedExam(store)).toBeUndefined();
+    expect(loadExam(store, a)?.state).toBe('abandoned');
+    const b = createExam(store, exam({ startedAt: 3_000 }));
+    expect(finishExam(store, b, { endedAt: 9_000, timeUsedMs: 6_000, result: { correct: 0 }, answers: [] })).toBe(true);
+    expect(findUnfinishedExam(store)).toBeUndefined();
+    store.close();
+  });
+
+  it('records the answers and review cards with the result in one go, and only once', () => {
+    const store = openStore(join(tempDir(), 'db'));
+    const id = createExam(store, exam());
+    const card = nextCard(undefined, Rating.Again, new Date(5_000));
+    const ok = finishExam(store, id, {
+      endedAt: 9_000,
+      timeUsedMs: 8_000,
+      result: { correct: 1, total: 3, passed: false },
+      answers: [{ answer: answer('q-a', true, id) }, { answer: answer('q-b', false, id), review: { questionId: 'q-b', card, cardJson: serializeCard(card) } }],
+    });
+    expect(ok).toBe(true);
+    expect(store.db.prepare('SELECT question_id, correct, session_id FROM answers ORDER BY id').all()).toEqual([
+      { question_id: 'q-a', correct: 1, session_id: id },
+      { question_id: 'q-b', correct: 0, session_id: id },
+    ]);
+    expect(store.db.prepare('SELECT question_id FROM review_state').pluck().all()).toEqual(['q-b']);
+    const again = finishExam(store, id, { endedAt: 10_000, timeUsedMs: 1, result: {}, answers: [{ answer: answer('q-c', true, id) }] });
+    expect(again).toBe(false);
+    expect(store.db.prepare('SELECT count(*) FROM answers').pluck().get()).toBe(2);
+    expect(loadExam(store, id)).toMatchObject({ state: 'finished', endedAt: 9_000, timeUsedMs: 8_000, result: { correct: 1, total: 3, passed: false } });
+    expect(latestFinishedExamId(store)).toBe(id);
+    store.close();
+  });
+
+  it('writes nothing when recording an answer fails halfway', () => {
+    const store = openStore(join(tempDir(), 'db'));
+    const id = createExam(store, exam());
+    const broken = { ...answer('q-b', false, id), questionId: null as unknown as string };
+    expect(() => finishExam(store, id, { endedAt: 9_000, timeUsedMs: 1, result: {}, answers: [{ answer: answer('q-a', true, id) }, { answer: broken }] })).toThrow();
+    expect(store.db.prepare('SELECT count(*) FROM answers').pluck().get()).toBe(0);
+    expect(findUnfinishedExam(store)?.id).toBe(id);
+    store.close();
+  });
+
+  it('lists exams newest first with their counts and results', () => {
+    const store = openStore(join(tempDir(), 'db'));
+    const a = createExam(store, exam({ startedAt: 1_000 }));
+    saveProgress(store, a, { position: 0, timeUsedMs: 1, question: { position: 2, selected: [0], flagged: true, timeMs: 1 } });
+    finishExam(store, a, { endedAt: 2_000, timeUsedMs: 1_000, result: { scaled: 550 }, answers: [] });
+    const b = createExam(store, exam({ startedAt: 5_000, blueprint: 'saa' }));
+    const list = listExams(store);
+    expect(list.map((e) => [e.id, e.blueprint, e.state, e.answered, e.flagged, e.total])).toEqual([
+      [b, 'saa', 'active', 0, 0, 3],
+      [a, 'quick', 'finished', 1, 1, 3],
+    ]);
+    expect(list[1]!.result).toEqual({ scaled: 550 });
+    store.close();
+  });
+});
