@@ -1,0 +1,96 @@
+import type { QuizQuestion } from '../bank/cache.js';
+import { chalk } from './color.js';
+import { t } from './i18n.js';
+import { hangingWrap, padEndCols, truncateCols, width as cols, wrap } from './text.js';
+
+// How a question looks on screen, as plain functions that return lines, shared by every
+// screen that shows a question (practice, the exam, review). No prompt state lives here:
+// callers pass the cursor and the selection.
+
+const LETTERS = 'ABCDEF';
+
+/** The label of the choice shown at display position `position` (0-based): A, B, … */
+export function choiceLabel(position: number): string {
+  return LETTERS[position] ?? String(position + 1);
+}
+
+/** The display position a letter key picks (a/A → 0), when the question has that many choices. */
+export function positionForKey(name: string | undefined, choiceCount: number): number | undefined {
+  if (!name || name.length !== 1) return undefined;
+  const i = LETTERS.indexOf(name.toUpperCase());
+  return i >= 0 && i < choiceCount ? i : undefined;
+}
+
+/** Labels of the given original choice indexes, in display order: "B, D". */
+export function labelsOf(indexes: Iterable<number>, order: readonly number[]): string {
+  const wanted = new Set(indexes);
+  return order
+    .map((original, position) => (wanted.has(original) ? choiceLabel(position) : undefined))
+    .filter(Boolean)
+    .join(', ');
+}
+
+export interface HeaderInfo {
+  /** 1-based. */
+  position: number;
+  total: number;
+  bank: string;
+  topic: string;
+  /** Shown at the right end of the header, e.g. a countdown. */
+  right?: string;
+}
+
+/** "3/10  bank · topic" on one line, cut to the width. */
+export function renderHeader(info: HeaderInfo, width: number): string {
+  const progress = chalk.bold(t('practice.progress', { position: info.position, total: info.total }));
+  const right = info.right ?? '';
+  const room = Math.max(10, width - cols(progress) - 2 - (right ? cols(right) + 2 : 0));
+  const where = truncateCols(`${info.bank} · ${info.topic}`, room);
+  const left = `${progress}  ${chalk.cyan(where)}`;
+  return right ? padEndCols(left, width - cols(right)) + right : left;
+}
+
+/** The question text wrapped to the width, and for `multiple` questions how many to choose. */
+export function renderQuestionText(question: QuizQuestion, width: number): string[] {
+  const lines = wrap(question.question.trim(), width).split('\n');
+  if (question.type === 'multiple') lines.push(chalk.yellow(t('practice.chooseN', { count: correctChoices(question) })));
+  return lines;
+}
+
+export function correctChoices(question: QuizQuestion): number {
+  return question.choices.filter((c) => c.correct).length;
+}
+
+export interface ChoiceState {
+  /** Display position of the cursor; none when the question is not being answered. */
+  cursor?: number;
+  /** Original indexes of the chosen choices. */
+  selected?: ReadonlySet<number>;
+}
+
+/**
+ * One block per choice, in display order: cursor, check box for `multiple`, letter, text
+ * wrapped under itself.
+ */
+export function renderChoiceLines(question: QuizQuestion, order: readonly number[], width: number, state: ChoiceState = {}): string[] {
+  const lines: string[] = [];
+  order.forEach((original, position) => {
+    const choice = question.choices[original]!;
+    const here = state.cursor === position;
+    const pointer = state.cursor === undefined ? '' : here ? chalk.cyan('❯ ') : '  ';
+    const box = question.type === 'multiple' ? (state.selected?.has(original) ? chalk.green('[x] ') : '[ ] ') : '';
+    const label = `${pointer}${box}${choiceLabel(position)}) `;
+    const text = hangingWrap(label, choice.text, width);
+    lines.push(...(here ? text.split('\n').map((l) => chalk.cyan(l)) : text.split('\n')));
+  });
+  return lines;
+}
+
+export interface QuestionScreen extends ChoiceState {
+  header: HeaderInfo;
+}
+
+/** Header, question, blank line, choices: the body of a question screen. */
+export function renderQuestionLines(question: QuizQuestion, order: readonly number[], width: number, screen: QuestionScreen): string[] {
+  return [renderHeader(screen.header, width), '', ...renderQuestionText(question, width), '', ...renderChoiceLines(question, order, width, screen)];
+}
