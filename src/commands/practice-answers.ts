@@ -1,0 +1,102 @@
+import type { QuizQuestion, SectionRef } from '../bank/cache.js';
+import { isCorrect, reviewAfter, summarize, upcomingReviews, type AnswerResult } from '../quiz/practice-session.js';
+import { parseCard, serializeCard } from '../quiz/schedule.js';
+import type { Drawn, Focus, LearnerState } from '../quiz/select.js';
+import { recordAnswer, usualAnswerTimeMs } from '../store/answers.js';
+import type { Store } from '../store/open.js';
+import { cardJson, dueTimes } from '../store/practice.js';
+import type { SourceRef } from '../ui/feedback.js';
+import { t } from '../ui/i18n.js';
+import { formatIn, renderPracticeSummary } from '../ui/practice-summary.js';
+import { terminalWidth } from '../ui/text.js';
+import type { PracticeOptions } from './practice.js';
+
+// The part of `aws-quiz practice` that runs from the first answer on: recording answers
+// with their FSRS cards, feedback, the summary. practice.ts loads it lazily so none of it
+// delays the first question.
+
+export { feedbackPrompt } from '../ui/feedback.js';
+
+/** Why a focus drew nothing from a non-empty pool, in one line. */
+export function nothingToAsk(focus: Focus, pool: QuizQuestion[], state: LearnerState, now: number): string {
+  if (focus === 'due') {
+    const next = Math.min(...pool.map((q) => state.due.get(q.id) ?? Infinity));
+    return Number.isFinite(next) ? t('practice.none.due', { when: formatIn(next - now) }) : t('practice.none.dueNever');
+  }
+  if (focus === 'weak') return t('practice.none.weak');
+  if (focus === 'new') return t('practice.none.new');
+  return t('practice.none.wrong');
+}
+
+export function practiceSteps(store: Store, sessionId: number, sections: SectionRef[]) {
+  return { record: answerRecorder(store, sessionId), sourceOf: sourceLookup(sections) };
+}
+
+/**
+ * Writes one answer with its new FSRS card, in one transaction, and says whether it was
+ * right. The learner's usual answer time is read once, at the first answer.
+ */
+export function answerRecorder(store: Store, sessionId: number) {
+  let usual: { ms: number | undefined } | undefined;
+  return (d: Drawn, selected: number[], timeMs: number, answeredAt: number): boolean => {
+    usual ??= { ms: usualAnswerTimeMs(store) };
+    const { question } = d;
+    const correct = isCorrect(question, selected);
+    const previous = cardJson(store, question.id);
+    const { card } = reviewAfter(previous === undefined ? undefined : parseCard(previous), correct, timeMs, usual.ms, new Date(answeredAt));
+    recordAnswer(
+      store,
+      {
+        sessionId,
+        questionId: question.id,
+        bank: question.bank,
+        topic: question.topic,
+        domain: question.domain,
+        selected,
+        correct,
+        timeMs,
+        answeredAt,
+        wasDue: d.wasDue,
+      },
+      { questionId: question.id, card, cardJson: serializeCard(card) },
+    );
+    return correct;
+  };
+}
+
+/** `<note>#<section>` → the note file and the section's heading, looked up on first use. */
+export function sourceLookup(sections: SectionRef[]): (source: string) => SourceRef {
+  let headings: Map<string, string> | undefined;
+  return (source) => {
+    headings ??= new Map(sections.map((s) => [`${s.noteFile}#${s.id}`, s.heading]));
+    const file = source.split('#')[0]!;
+    const heading = headings.get(source);
+    return heading === undefined ? { file } : { file, heading };
+  };
+}
+
+export interface SummaryInput {
+  store: Store;
+  options: PracticeOptions;
+  all: QuizQuestion[];
+  results: AnswerResult[];
+  planned: number;
+  startedAt: number;
+  endedAt: number;
+  seed: string;
+}
+
+/** The summary, with a drill command that keeps the options choosing the banks and the database. */
+export function summaryLines(s: SummaryInput): string[] {
+  const keep = [...(s.options.questions ?? []).flatMap((q) => ['--questions', q]), ...(s.options.db ? ['--db', s.options.db] : [])];
+  return renderPracticeSummary(
+    {
+      summary: summarize(s.results, s.planned, s.endedAt - s.startedAt),
+      upcoming: upcomingReviews(dueTimes(s.store), new Set(s.all.map((q) => q.id)), s.endedAt),
+      now: s.endedAt,
+      keep,
+      seed: s.seed,
+    },
+    terminalWidth(),
+  );
+}

@@ -1,0 +1,169 @@
+import type { QuizQuestion } from '../bank/cache.js';
+import { choiceOrder, shuffle, type Random } from './random.js';
+
+// Which questions a practice session asks, and in which order. Pure: the learner's
+// history comes in as plain data, the clock as `now`, chance as a seeded `random`.
+
+export const FOCUSES = ['mixed', 'due', 'weak', 'new', 'wrong'] as const;
+export type Focus = (typeof FOCUSES)[number];
+
+/** Why a question was drawn; shown nowhere yet, but kept for tests and the session record. */
+export type Reason = 'due' | 'weak' | 'new' | 'wrong' | 'ahead';
+
+/** One question's record, as the store's per-question roll-up keeps it. */
+export interface QuestionHistory {
+  attempts: number;
+  correct: number;
+  /** Whether the latest answer was right. */
+  lastCorrect: boolean;
+  lastSeen: number;
+}
+
+export interface TopicAccuracy {
+  attempts: number;
+  correct: number;
+}
+
+export interface LearnerState {
+  history: ReadonlyMap<string, QuestionHistory>;
+  /** When each question's review falls due (ms since the epoch); questions never answered have none. */
+  due: ReadonlyMap<string, number>;
+  topics: ReadonlyMap<string, TopicAccuracy>;
+}
+
+export interface Filters {
+  banks?: readonly string[];
+  /** A topic selects itself and every topic under it: `vpc` and `vpc/` both take `vpc/endpoints`. */
+  topics?: readonly string[];
+}
+
+export interface SelectOptions extends Filters {
+  count: number;
+  focus: Focus;
+  now: number;
+  random: Random;
+}
+
+export interface Drawn {
+  question: QuizQuestion;
+  reason: Reason;
+  /** Original choice indexes in the order they are shown. */
+  order: number[];
+  /** The question was due for review when drawn: its answer counts toward retention. */
+  wasDue: boolean;
+}
+
+/** A topic is weak while fewer than this share of its answers are right. */
+export const WEAK_ACCURACY = 0.75;
+
+const topicPrefix = (t: string) => t.replace(/\/+$/, '');
+
+export function matchesTopic(topic: string, wanted: string): boolean {
+  const prefix = topicPrefix(wanted);
+  return topic === prefix || topic.startsWith(prefix + '/');
+}
+
+export function applyFilters(questions: readonly QuizQuestion[], filters: Filters): QuizQuestion[] {
+  const banks = filters.banks?.length ? new Set(filters.banks) : undefined;
+  const topics = filters.topics?.length ? filters.topics : undefined;
+  return questions.filter((q) => (!banks || banks.has(q.bank)) && (!topics || topics.some((t) => matchesTopic(q.topic, t))));
+}
+
+/**
+ * Accuracy with one imagined right and one imagined wrong answer added, so a topic
+ * answered wrongly once is not ranked below one answered wrongly eight times in ten.
+ */
+export function smoothedAccuracy(a: TopicAccuracy): number {
+  return (a.correct + 1) / (a.attempts + 2);
+}
+
+/** Topics answered at least once and still below WEAK_ACCURACY, weakest first. */
+export function weakTopics(topics: ReadonlyMap<string, TopicAccuracy>): string[] {
+  return [...topics]
+    .filter(([, a]) => a.attempts > 0 && a.correct / a.attempts < WEAK_ACCURACY)
+    .sort(([ta, a], [tb, b]) => smoothedAccuracy(a) - smoothedAccuracy(b) || b.attempts - a.attempts || ta.localeCompare(tb))
+    .map(([t]) => t);
+}
+
+/** Overdue first; ties (and the order of equal due times) settled by the seeded shuffle. */
+function dueQuestions(pool: QuizQuestion[], state: LearnerState, now: number, random: Random): QuizQuestion[] {
+  return shuffle(pool, random)
+    .filter((q) => (state.due.get(q.id) ?? Infinity) <= now)
+    .sort((a, b) => state.due.get(a.id)! - state.due.get(b.id)!);
+}
+
+/** One question from each weak topic in turn, weakest topic first, so a session is not all one topic. */
+function weakQuestions(pool: QuizQuestion[], state: LearnerState, random: Random): QuizQuestion[] {
+  const byTopic = new Map<string, QuizQuestion[]>();
+  for (const q of shuffle(pool, random)) {
+    const list = byTopic.get(q.topic);
+    if (list) list.push(q);
+    else byTopic.set(q.topic, [q]);
+  }
+  // Within a topic, the questions missed last time come first, then unseen ones.
+  const rank = (q: QuizQuestion) => {
+    const h = state.history.get(q.id);
+    return !h ? 1 : h.lastCorrect ? 2 : 0;
+  };
+  const queues = weakTopics(state.topics)
+    .map((t) => byTopic.get(t))
+    .filter((l): l is QuizQuestion[] => !!l)
+    .map((l) => l.sort((a, b) => rank(a) - rank(b)));
+  const out: QuizQuestion[] = [];
+  for (let i = 0; queues.some((q) => i < q.length); i++) for (const q of queues) if (i < q.length) out.push(q[i]!);
+  return out;
+}
+
+function newQuestions(pool: QuizQuestion[], state: LearnerState, random: Random): QuizQuestion[] {
+  return shuffle(
+    pool.filter((q) => !state.history.has(q.id) && !state.due.has(q.id)),
+    random,
+  );
+}
+
+/** Answered wrongly last time; the most recent misses first. */
+function wrongQuestions(pool: QuizQuestion[], state: LearnerState, random: Random): QuizQuestion[] {
+  return shuffle(pool, random)
+    .filter((q) => state.history.get(q.id)?.lastCorrect === false)
+    .sort((a, b) => state.history.get(b.id)!.lastSeen - state.history.get(a.id)!.lastSeen);
+}
+
+/** Everything else, soonest due first: practising ahead when the other kinds run out. */
+function aheadQuestions(pool: QuizQuestion[], state: LearnerState, random: Random): QuizQuestion[] {
+  return shuffle(pool, random).sort((a, b) => (state.due.get(a.id) ?? Infinity) - (state.due.get(b.id) ?? Infinity));
+}
+
+/**
+ * Draws up to `count` questions, never the same one twice. `mixed` takes due reviews,
+ * then questions from the weakest topics, then unseen ones, then practises ahead;
+ * the other focuses take only their own kind. Choice orders are drawn after the
+ * questions from the same generator, so one seed reproduces the whole session.
+ */
+export function selectQuestions(questions: readonly QuizQuestion[], state: LearnerState, options: SelectOptions): Drawn[] {
+  const { count, focus, now, random } = options;
+  const pool = applyFilters(questions, options);
+  const kinds: [Reason, () => QuizQuestion[]][] = [];
+  if (focus === 'mixed' || focus === 'due') kinds.push(['due', () => dueQuestions(pool, state, now, random)]);
+  if (focus === 'mixed' || focus === 'weak') kinds.push(['weak', () => weakQuestions(pool, state, random)]);
+  if (focus === 'mixed' || focus === 'new') kinds.push(['new', () => newQuestions(pool, state, random)]);
+  if (focus === 'wrong') kinds.push(['wrong', () => wrongQuestions(pool, state, random)]);
+  if (focus === 'mixed') kinds.push(['ahead', () => aheadQuestions(pool, state, random)]);
+
+  const taken = new Set<string>();
+  const picked: { question: QuizQuestion; reason: Reason }[] = [];
+  for (const [reason, list] of kinds) {
+    if (picked.length >= count) break;
+    for (const question of list()) {
+      if (picked.length >= count) break;
+      if (taken.has(question.id)) continue;
+      taken.add(question.id);
+      picked.push({ question, reason });
+    }
+  }
+  return picked.map(({ question, reason }) => ({
+    question,
+    reason,
+    order: choiceOrder(question.choices.length, random),
+    wasDue: (state.due.get(question.id) ?? Infinity) <= now,
+  }));
+}

@@ -1,0 +1,106 @@
+import { createPrompt, isEnterKey, useKeypress, useState } from '@inquirer/core';
+import type { QuizQuestion } from '../bank/cache.js';
+import { chalk } from './color.js';
+import { t } from './i18n.js';
+import { choiceLabel, labelsOf, renderHeader, renderQuestionText, type HeaderInfo } from './question-view.js';
+import { hangingWrap, terminalWidth, wrap } from './text.js';
+
+// What the learner sees right after answering: right or wrong, the correct choices
+// marked, why each choice is right or wrong, the explanation and where in the notes
+// it comes from. The answer is already saved when this is shown.
+
+export interface SourceRef {
+  /** The note file, e.g. 000_54328491b4c48bc9.txt. */
+  file: string;
+  /** The section heading in the notes; missing when the section could not be found. */
+  heading?: string;
+}
+
+export interface Feedback {
+  question: QuizQuestion;
+  order: readonly number[];
+  /** Original indexes the learner chose. */
+  selected: readonly number[];
+  correct: boolean;
+  header: HeaderInfo;
+  source: SourceRef;
+}
+
+/**
+ * Every choice in display order: ✓ on the correct ones, ✗ on a wrong one the learner
+ * chose, "your answer" on the chosen ones, and its why underneath. Reusable by any
+ * screen that reviews an answered question.
+ */
+export function renderAnsweredChoiceLines(question: QuizQuestion, order: readonly number[], selected: readonly number[], width: number): string[] {
+  const chosen = new Set(selected);
+  const lines: string[] = [];
+  order.forEach((original, position) => {
+    const choice = question.choices[original]!;
+    const mark = choice.correct ? chalk.green('✓ ') : chosen.has(original) ? chalk.red('✗ ') : '  ';
+    const mine = chosen.has(original) ? ' ' + chalk.bold(t('practice.yourAnswer')) : '';
+    const label = `${mark}${choiceLabel(position)}) `;
+    const text = hangingWrap(label, choice.text + mine, width);
+    lines.push(choice.correct ? chalk.green(text) : text);
+    if (choice.why) lines.push(chalk.dim(wrap(choice.why, width, '     ')));
+  });
+  return lines.flatMap((l) => l.split('\n'));
+}
+
+export function renderSourceLine(source: SourceRef, width: number): string {
+  const text = source.heading ? t('practice.source', { file: source.file, heading: source.heading }) : t('practice.sourceFile', { file: source.file });
+  return wrap(text, width);
+}
+
+/** The verdict line: "Correct" or "Wrong: the answer is B, D". */
+export function renderVerdict(f: Pick<Feedback, 'question' | 'order' | 'correct'>): string {
+  if (f.correct) return chalk.green.bold('✓ ' + t('practice.correct'));
+  const answer = labelsOf(
+    f.question.choices.flatMap((c, i) => (c.correct ? [i] : [])),
+    f.order,
+  );
+  return chalk.red.bold('✗ ' + t('practice.wrong', { answer }));
+}
+
+export function renderFeedbackLines(f: Feedback, width: number): string[] {
+  const lines = [
+    renderHeader(f.header, width),
+    '',
+    ...renderQuestionText(f.question, width),
+    '',
+    renderVerdict(f),
+    '',
+    ...renderAnsweredChoiceLines(f.question, f.order, f.selected, width),
+  ];
+  if (f.question.explanation) lines.push('', chalk.bold(t('practice.explanation')), ...wrap(f.question.explanation.trim(), width, '  ').split('\n'));
+  lines.push('', ...renderSourceLine(f.source, width).split('\n').map((l) => chalk.dim(l)));
+  return lines;
+}
+
+export interface FeedbackConfig extends Feedback {
+  /** The last question: Enter leads to the summary. */
+  last: boolean;
+  width?: number;
+}
+
+export type FeedbackResult = 'next' | 'quit';
+
+const HIDE_CURSOR = '\x1b[?25l';
+
+export const feedbackPrompt = createPrompt<FeedbackResult, FeedbackConfig>((config, done) => {
+  const width = config.width ?? terminalWidth();
+  const [finished, setFinished] = useState(false);
+  const finish = (result: FeedbackResult) => {
+    setFinished(true);
+    done(result);
+  };
+  useKeypress((key, rl) => {
+    rl.clearLine(0);
+    if (finished) return;
+    if (isEnterKey(key)) finish('next');
+    else if (key.name === 'q' && !key.ctrl && !config.last) finish('quit');
+  });
+  // Once left, the feedback stays in the scrollback without its key help.
+  if (finished) return renderFeedbackLines(config, width).join('\n');
+  const help = chalk.dim(t(config.last ? 'practice.keys.last' : 'practice.keys.next'));
+  return `${renderFeedbackLines(config, width).join('\n')}\n\n${help}${HIDE_CURSOR}`;
+});

@@ -1,0 +1,86 @@
+import type { PracticeSummary, UpcomingReviews } from '../quiz/practice-session.js';
+import { chalk } from './color.js';
+import { t } from './i18n.js';
+import { padEndCols, width as cols, wrap } from './text.js';
+
+// The end of a practice session: score and time, the topics missed with a command that
+// drills exactly those, and when the next reviews fall due.
+
+/** 65 s → "1:05"; an hour or more → "1:02:03". */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** "in 5 min", "in 3 h", "in 2 days", rounded up so "now" never reads "in 0 min". */
+export function formatIn(ms: number): string {
+  const min = Math.max(1, Math.ceil(ms / 60_000));
+  if (min < 60) return t('practice.in.minutes', { n: min });
+  const hours = Math.round(min / 60);
+  if (hours < 48) return t('practice.in.hours', { n: hours });
+  return t('practice.in.days', { n: Math.round(hours / 24) });
+}
+
+/** Local "YYYY-MM-DD HH:MM". */
+export function formatLocal(at: number): string {
+  const d = new Date(at);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** Quotes a word for a POSIX shell when it needs it. */
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** `aws-quiz practice --topic a --topic b`, with the options that chose the banks and the database. */
+export function drillCommand(topics: readonly string[], keep: readonly string[] = []): string {
+  return ['aws-quiz', 'practice', ...topics.flatMap((topic) => ['--topic', topic]), ...keep].map(shellQuote).join(' ');
+}
+
+export interface SummaryView {
+  summary: PracticeSummary;
+  upcoming: UpcomingReviews;
+  now: number;
+  /** Extra options for the drill command, e.g. ['--db', path]. */
+  keep?: readonly string[];
+  seed?: string;
+}
+
+/** At most this many missed topics are listed and put in the drill command. */
+export const MAX_TOPICS = 5;
+
+export function renderPracticeSummary(view: SummaryView, width: number): string[] {
+  const { summary: s, upcoming: u, now } = view;
+  const lines: string[] = [chalk.bold(t('practice.summary.title'))];
+  if (s.answered === 0) lines.push(t('practice.summary.none'));
+  else {
+    const percent = Math.round((s.correct / s.answered) * 100);
+    const score = t('practice.summary.score', { correct: s.correct, answered: s.answered, percent, time: formatDuration(s.elapsedMs) });
+    lines.push(percent >= 80 ? chalk.green(score) : percent < 60 ? chalk.red(score) : score);
+  }
+  if (s.endedEarly) lines.push(...wrap(t('practice.summary.endedEarly', { answered: s.answered, planned: s.planned }), width).split('\n'));
+
+  if (s.missed.length) {
+    const shown = s.missed.slice(0, MAX_TOPICS);
+    const room = Math.max(...shown.map((m) => cols(m.topic)));
+    lines.push('', chalk.bold(t('practice.summary.missed')));
+    for (const m of shown) lines.push(`  ${padEndCols(m.topic, room)}  ${t('practice.summary.wrongCount', { n: m.wrong })}`);
+    if (s.missed.length > shown.length) lines.push('  ' + t('practice.summary.more', { n: s.missed.length - shown.length }));
+    lines.push(t('practice.summary.drill'), '  ' + chalk.cyan(drillCommand(shown.map((m) => m.topic), view.keep)));
+  } else if (s.answered > 0) {
+    lines.push('', chalk.green(t('practice.summary.noneMissed')));
+  }
+
+  lines.push('');
+  if (u.dueNow === 0 && u.nextAt === undefined) lines.push(t('practice.summary.noReviews'));
+  else {
+    lines.push(t('practice.summary.reviews', { dueNow: u.dueNow, dueSoon: u.dueSoon }));
+    if (u.nextAt !== undefined) lines.push(t('practice.summary.next', { when: formatIn(u.nextAt - now), at: formatLocal(u.nextAt) }));
+  }
+  if (view.seed) lines.push(chalk.dim(t('practice.summary.seed', { seed: view.seed })));
+  return lines;
+}

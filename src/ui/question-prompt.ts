@@ -1,0 +1,88 @@
+import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, useState } from '@inquirer/core';
+import type { QuizQuestion } from '../bank/cache.js';
+import { chalk } from './color.js';
+import { t } from './i18n.js';
+import { choiceLabel, correctChoices, positionForKey, renderQuestionLines } from './question-view.js';
+import { terminalWidth } from './text.js';
+
+// One practice question on screen. Single answers: arrows or a letter, then Enter.
+// Multiple answers: Space or a letter toggles, Enter accepts exactly the number asked
+// for. `q` ends the session; Ctrl+C rejects with ExitPromptError as every prompt does.
+
+export interface QuestionPromptConfig {
+  question: QuizQuestion;
+  /** Original choice indexes in display order. */
+  order: number[];
+  /** 1-based position in the session. */
+  position: number;
+  total: number;
+  /** Columns to wrap to; the terminal's width when left out. */
+  width?: number;
+}
+
+export type QuestionPromptResult = { kind: 'answer'; selected: number[] } | { kind: 'quit' };
+
+const HIDE_CURSOR = '\x1b[?25l';
+
+export const questionPrompt = createPrompt<QuestionPromptResult, QuestionPromptConfig>((config, done) => {
+  const { question, order } = config;
+  const width = config.width ?? terminalWidth();
+  const multiple = question.type === 'multiple';
+  const need = correctChoices(question);
+  const [cursor, setCursor] = useState(0);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [finished, setFinished] = useState(false);
+
+  const toggle = (position: number) => {
+    const original = order[position]!;
+    const next = new Set(selected);
+    if (next.has(original)) next.delete(original);
+    else next.add(original);
+    setSelected(next);
+  };
+
+  useKeypress((key, rl) => {
+    if (finished) return;
+    // Letters typed at a prompt also land in readline's line buffer; keep it empty.
+    rl.clearLine(0);
+    if (isEnterKey(key)) {
+      if (!multiple) {
+        setFinished(true);
+        done({ kind: 'answer', selected: [order[cursor]!] });
+      } else if (selected.size === need) {
+        setFinished(true);
+        done({ kind: 'answer', selected: order.filter((o) => selected.has(o)) });
+      } else {
+        setError(t('practice.wrongCount', { count: need, selected: selected.size }));
+      }
+      return;
+    }
+    if (key.name === 'q' && !key.ctrl) {
+      setFinished(true);
+      done({ kind: 'quit' });
+      return;
+    }
+    setError(undefined);
+    if (isUpKey(key)) setCursor((cursor - 1 + order.length) % order.length);
+    else if (isDownKey(key)) setCursor((cursor + 1) % order.length);
+    else if (isSpaceKey(key) && multiple) toggle(cursor);
+    else {
+      const position = positionForKey(key.name, order.length);
+      if (position === undefined) return;
+      setCursor(position);
+      if (multiple) toggle(position);
+    }
+  });
+
+  const lines = renderQuestionLines(question, order, width, {
+    header: { position: config.position, total: config.total, bank: question.bank, topic: question.topic },
+    cursor,
+    selected,
+  });
+  if (finished) return lines.join('\n');
+  const last = choiceLabel(order.length - 1);
+  const help = chalk.dim(t(multiple ? 'practice.keys.multiple' : 'practice.keys.single', { last }));
+  const bottom = error ? `${help}\n${chalk.red(error)}` : help;
+  return [lines.join('\n'), bottom + HIDE_CURSOR];
+});

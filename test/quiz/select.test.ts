@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import type { QuizQuestion } from '../../src/bank/cache.js';
+import { seededRandom } from '../../src/quiz/random.js';
+import { applyFilters, matchesTopic, selectQuestions, weakTopics, type Focus, type LearnerState, type QuestionHistory } from '../../src/quiz/select.js';
+
+const NOW = Date.UTC(2025, 0, 15, 9, 0, 0);
+const HOUR = 3_600_000;
+
+function q(id: string, bank: string, topic: string, choices = 4): QuizQuestion {
+  return {
+    id,
+    bank,
+    topic,
+    domain: 'secure',
+    type: 'single',
+    question: `${id}?`,
+    choices: Array.from({ length: choices }, (_, i) => ({ text: `${id}-${i}`, correct: i === 0 })),
+    source: 'note.txt#s',
+  };
+}
+
+const QUESTIONS = [
+  q('vpc-1', 'vpc', 'vpc/endpoints'),
+  q('vpc-2', 'vpc', 'vpc/endpoints'),
+  q('vpc-3', 'vpc', 'vpc/peering'),
+  q('vpc-4', 'vpc', 'vpc/peering'),
+  q('vpcx-1', 'vpc', 'vpcx/other'),
+  q('s3-1', 's3', 's3/basics', 3),
+  q('s3-2', 's3', 's3/basics', 3),
+  q('s3-3', 's3', 's3/storage-classes', 5),
+  q('s3-4', 's3', 's3/storage-classes', 5),
+  q('iam-1', 'iam', 'iam/policies'),
+];
+
+const seen = (lastCorrect: boolean, lastSeen = NOW - 48 * HOUR, attempts = 1): QuestionHistory => ({ attempts, correct: lastCorrect ? attempts : 0, lastCorrect, lastSeen });
+
+/**
+ * A learner who has: two reviews due (s3-1 overdue longest, vpc-3), one not yet due (iam-1),
+ * got vpc/peering wrong mostly and s3/storage-classes wrong once, and never seen vpc-1, vpc-2, vpcx-1.
+ */
+function learner(): LearnerState {
+  return {
+    history: new Map([
+      ['s3-1', seen(true, NOW - 96 * HOUR)],
+      ['s3-2', seen(true)],
+      ['vpc-3', seen(false, NOW - 24 * HOUR)],
+      ['vpc-4', seen(false, NOW - 2 * HOUR)],
+      ['s3-3', seen(false, NOW - 30 * HOUR)],
+      ['s3-4', seen(true)],
+      ['iam-1', seen(true)],
+    ]),
+    due: new Map([
+      ['s3-1', NOW - 48 * HOUR],
+      ['vpc-3', NOW - HOUR],
+      ['vpc-4', NOW + HOUR],
+      ['s3-2', NOW + 24 * HOUR],
+      ['s3-3', NOW + 2 * HOUR],
+      ['s3-4', NOW + 72 * HOUR],
+      ['iam-1', NOW + 5 * 24 * HOUR],
+    ]),
+    topics: new Map([
+      ['vpc/peering', { attempts: 8, correct: 2 }],
+      ['s3/storage-classes', { attempts: 4, correct: 2 }],
+      ['s3/basics', { attempts: 10, correct: 9 }],
+      ['iam/policies', { attempts: 3, correct: 3 }],
+    ]),
+  };
+}
+
+const draw = (focus: Focus, count = 10, seed = 'seed-1', extra: { banks?: string[]; topics?: string[] } = {}) =>
+  selectQuestions(QUESTIONS, learner(), { count, focus, now: NOW, random: seededRandom(seed), ...extra });
+const ids = (d: ReturnType<typeof draw>) => d.map((x) => x.question.id);
+
+describe('filters', () => {
+  it('takes a topic and every topic under it, but not topics that merely start alike', () => {
+    expect(matchesTopic('vpc/endpoints', 'vpc')).toBe(true);
+    expect(matchesTopic('vpc/endpoints', 'vpc/')).toBe(true);
+    expect(matchesTopic('vpc/endpoints', 'vpc/endpoints')).toBe(true);
+    expect(matchesTopic('vpcx/other', 'vpc')).toBe(false);
+    expect(matchesTopic('vpc/endpoints', 'vpc/end')).toBe(false);
+  });
+
+  it('combines banks and topics', () => {
+    expect(applyFilters(QUESTIONS, { banks: ['s3'] }).map((x) => x.id)).toEqual(['s3-1', 's3-2', 's3-3', 's3-4']);
+    expect(applyFilters(QUESTIONS, { topics: ['vpc/', 'iam'] }).map((x) => x.id)).toEqual(['vpc-1', 'vpc-2', 'vpc-3', 'vpc-4', 'iam-1']);
+    expect(applyFilters(QUESTIONS, { banks: ['s3'], topics: ['vpc'] })).toEqual([]);
+  });
+});
+
+describe('weak topics', () => {
+  it('ranks topics below 75% weakest first, not counting the unanswered', () => {
+    expect(weakTopics(learner().topics)).toEqual(['vpc/peering', 's3/storage-classes']);
+  });
+
+  it('does not rank one wrong answer below many', () => {
+    expect(weakTopics(new Map([['a', { attempts: 1, correct: 0 }], ['b', { attempts: 10, correct: 2 }]]))).toEqual(['b', 'a']);
+  });
+});
+
+describe('selectQuestions', () => {
+  it('mixed: due reviews (most overdue first), then weak topics, then unseen, then ahead of schedule', () => {
+    const d = draw('mixed');
+    expect(ids(d).slice(0, 2)).toEqual(['s3-1', 'vpc-3']);
+    expect(d.slice(0, 2).map((x) => x.reason)).toEqual(['due', 'due']);
+    // weak: vpc/peering (vpc-4; vpc-3 already taken), then s3/storage-classes, wrong last time first
+    expect(ids(d).slice(2, 5)).toEqual(['vpc-4', 's3-3', 's3-4']);
+    expect(d.slice(2, 5).every((x) => x.reason === 'weak')).toBe(true);
+    expect(new Set(ids(d).slice(5, 8))).toEqual(new Set(['vpc-1', 'vpc-2', 'vpcx-1']));
+    expect(d.slice(5, 8).every((x) => x.reason === 'new')).toBe(true);
+    expect(ids(d).slice(8)).toEqual(['s3-2', 'iam-1']);
+    expect(d.slice(8).every((x) => x.reason === 'ahead')).toBe(true);
+  });
+
+  it('never asks the same question twice, and stops at the count', () => {
+    for (const focus of ['mixed', 'due', 'weak', 'new', 'wrong'] as const) {
+      for (const seed of ['a', 'b', 'c']) {
+        const got = ids(draw(focus, 10, seed));
+        expect(new Set(got).size, `${focus} ${seed}`).toBe(got.length);
+      }
+    }
+    expect(draw('mixed', 3)).toHaveLength(3);
+    expect(ids(draw('mixed', 3))).toEqual(['s3-1', 'vpc-3', 'vpc-4']);
+  });
+
+  it('due, weak, new and wrong take only their own kind', () => {
+    expect(ids(draw('due'))).toEqual(['s3-1', 'vpc-3']);
+    // one from each weak topic in turn, the weakest topic first; within a topic, wrong last time first
+    const weak = draw('weak');
+    expect(weak.map((x) => x.question.topic)).toEqual(['vpc/peering', 's3/storage-classes', 'vpc/peering', 's3/storage-classes']);
+    expect(ids(weak)[1]).toBe('s3-3');
+    expect(new Set(ids(draw('new')))).toEqual(new Set(['vpc-1', 'vpc-2', 'vpcx-1']));
+    // wrong last time, the most recent miss first
+    expect(ids(draw('wrong'))).toEqual(['vpc-4', 'vpc-3', 's3-3']);
+  });
+
+  it('follows the clock: a review falls due once its time has come', () => {
+    const later = selectQuestions(QUESTIONS, learner(), { count: 10, focus: 'due', now: NOW + 3 * HOUR, random: seededRandom('x') });
+    expect(later.map((x) => x.question.id)).toEqual(['s3-1', 'vpc-3', 'vpc-4', 's3-3']);
+  });
+
+  it('marks the questions that were due, for retention statistics', () => {
+    const d = draw('mixed');
+    expect(d.filter((x) => x.wasDue).map((x) => x.question.id).sort()).toEqual(['s3-1', 'vpc-3']);
+  });
+
+  it('applies bank and topic filters before choosing', () => {
+    expect(ids(draw('mixed', 10, 's', { banks: ['s3'] })).sort()).toEqual(['s3-1', 's3-2', 's3-3', 's3-4']);
+    expect(ids(draw('due', 10, 's', { topics: ['vpc'] }))).toEqual(['vpc-3']);
+  });
+
+  it('reproduces the draw and the choice orders from the seed, and varies with it', () => {
+    const a = draw('new', 10, 'same');
+    const b = draw('new', 10, 'same');
+    expect(b.map((x) => [x.question.id, x.order])).toEqual(a.map((x) => [x.question.id, x.order]));
+    const orders = new Set(['s1', 's2', 's3', 's4', 's5', 's6'].map((seed) => JSON.stringify(draw('new', 10, seed).map((x) => [x.question.id, x.order]))));
+    expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it('gives every question a permutation of its own choices', () => {
+    for (const d of draw('mixed')) expect([...d.order].sort()).toEqual(d.question.choices.map((_, i) => i));
+  });
+
+  it('draws nothing when nothing is of the asked kind', () => {
+    const fresh: LearnerState = { history: new Map(), due: new Map(), topics: new Map() };
+    for (const focus of ['due', 'weak', 'wrong'] as const) expect(selectQuestions(QUESTIONS, fresh, { count: 5, focus, now: NOW, random: seededRandom('z') })).toEqual([]);
+    expect(selectQuestions(QUESTIONS, fresh, { count: 5, focus: 'mixed', now: NOW, random: seededRandom('z') }).every((x) => x.reason === 'new')).toBe(true);
+  });
+});
