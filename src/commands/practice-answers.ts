@@ -9,7 +9,6 @@ import type { SourceRef } from '../ui/feedback.js';
 import { t } from '../ui/i18n.js';
 import { formatIn, renderPracticeSummary } from '../ui/practice-summary.js';
 import { terminalWidth } from '../ui/text.js';
-import type { PracticeOptions } from './practice.js';
 
 // The part of `aws-quiz practice` that runs from the first answer on: recording answers
 // with their FSRS cards, feedback, the summary. practice.ts loads it lazily so none of it
@@ -77,7 +76,8 @@ export function sourceLookup(sections: SectionRef[]): (source: string) => Source
 
 export interface SummaryInput {
   store: Store;
-  options: PracticeOptions;
+  /** The options that chose the banks and the database, kept in the drill command. */
+  options: { questions?: string[]; db?: string };
   all: QuizQuestion[];
   results: AnswerResult[];
   planned: number;
