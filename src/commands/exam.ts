@@ -1,5 +1,463 @@
-import { UserError } from '../errors.js';
+import { AbortPromptError, ExitPromptError } from '@inquirer/core';
+import type { Question, SourceIndex } from '../bank/types.js';
+import { UsageError, UserError } from '../errors.js';
+import { blueprintFor, BLUEPRINTS, isBlueprintName, type Blueprint } from '../quiz/blueprints.js';
+import { drawExam, filterQuestions, unmatchedFilters } from '../quiz/exam-draw.js';
+import {
+  countsOf,
+  elapsedMs,
+  isExpired,
+  newExamState,
+  newTimer,
+  pauseTimer,
+  remainingMs,
+  settle,
+  startTimer,
+  timeSpent,
+  type ExamState,
+  type ExamTimer,
+} from '../quiz/exam-engine.js';
+import { isCorrect, scoreExam, type ExamResult } from '../quiz/exam-score.js';
+import { newSeed } from '../quiz/random.js';
+import { nextCard, parseCard, ratingFor, serializeCard } from '../quiz/schedule.js';
+import { loadCards, usualAnswerTimeMs } from '../store/answers.js';
+import {
+  abandonExam,
+  createExam,
+  findUnfinishedExam,
+  finishExam,
+  latestFinishedExamId,
+  listExams,
+  loadExam,
+  saveProgress,
+  type ExamSummary,
+  type StoredExam,
+} from '../store/exams.js';
+import type { Store } from '../store/open.js';
+import { chalk } from '../ui/color.js';
+import {
+  askReviewNow,
+  askUnfinished,
+  enterExamScreen,
+  examIntroPrompt,
+  examPrompt,
+  formatClock,
+  leaveExamScreen,
+  type ExamItem,
+} from '../ui/exam-prompt.js';
+import { blueprintLabel, renderExamList, renderExamReport, renderExamReview, type ReviewEntry } from '../ui/exam-report.js';
+import type { SourceRef } from '../ui/feedback.js';
+import { t } from '../ui/i18n.js';
+import { formatLocal, shellQuote } from '../ui/practice-summary.js';
+import { terminalWidth } from '../ui/text.js';
+import { loadQuestionsFor, openStoreFor, requireTty } from './context.js';
 
-export async function examCommand(_options: Record<string, unknown>): Promise<number> {
-  throw new UserError('exam is not available yet');
+export interface ExamOptions {
+  timed?: boolean;
+  blueprint?: string;
+  count?: number;
+  minutes?: number;
+  bank?: string[];
+  topic?: string[];
+  seed?: string;
+  resume?: boolean;
+  review?: string | boolean;
+  list?: boolean;
+  db?: string;
+  questions?: string[];
+}
+
+/** Exit codes as shells report the signal that stopped the exam. */
+const EXIT_FOR: Record<string, number> = { SIGINT: 130, SIGHUP: 129, SIGTERM: 143 };
+/** The clock is saved this often as well as on every change, so a killed process loses a few seconds at most. */
+const CLOCK_SAVE_MS = 5_000;
+
+const out = (lines: string[]) => process.stdout.write(lines.join('\n') + '\n');
+const say = (line: string) => process.stderr.write(line + '\n');
+
+export async function examCommand(options: ExamOptions): Promise<number> {
+  const modes = [options.resume && '--resume', options.review !== undefined && options.review !== false && '--review', options.list && '--list'].filter(Boolean);
+  if (modes.length > 1) throw new UsageError(t('exam.modes', { flags: modes.join(', ') }));
+  if (options.list) return list(options);
+  if (options.review !== undefined && options.review !== false) return review(options);
+
+  requireTty('aws-quiz exam');
+  const store = openStoreFor(options);
+  try {
+    const { questions, sources } = loadQuestionsFor(options);
+    const unfinished = findUnfinishedExam(store);
+    if (options.resume) {
+      if (!unfinished) throw new UserError(t('exam.nothingToResume'));
+      return await resume(store, unfinished.id, questions, sources, options);
+    }
+    if (unfinished) {
+      let choice: Awaited<ReturnType<typeof askUnfinished>>;
+      try {
+        choice = await askUnfinished(unfinishedLine(unfinished));
+      } catch (err) {
+        if (err instanceof ExitPromptError) return EXIT_FOR.SIGINT!;
+        throw err;
+      }
+      if (choice === 'resume') return await resume(store, unfinished.id, questions, sources, options);
+      if (choice === 'cancel') return 0;
+      abandonExam(store, unfinished.id, Date.now());
+      say(t('exam.abandoned', { id: unfinished.id }));
+    }
+    return await start(store, questions, sources, options);
+  } finally {
+    store.close();
+  }
+}
+
+function unfinishedLine(e: ExamSummary): string {
+  const left = e.timeLimitMs === null ? t('exam.clock.elapsed', { time: formatClock(Math.floor(e.timeUsedMs / 1000)) }) : t('exam.clock.left', { time: formatClock(Math.ceil(Math.max(0, e.timeLimitMs - e.timeUsedMs) / 1000)) });
+  return t('exam.unfinished', { id: e.id, blueprint: blueprintLabel(e.blueprint), started: formatLocal(e.startedAt), answered: e.answered, total: e.total, flagged: e.flagged, left });
+}
+
+/** The options that chose the database and banks, repeated in the commands the exam suggests. */
+function keptOptions(options: ExamOptions): string[] {
+  return [...(options.db ? ['--db', options.db] : []), ...(options.questions ?? []).flatMap((q) => ['--questions', q])];
+}
+
+const command = (args: string[], options: ExamOptions) => ['aws-quiz', 'exam', ...args, ...keptOptions(options)].map(shellQuote).join(' ');
+
+// ---------------------------------------------------------------- starting
+
+async function start(store: Store, questions: Question[], sources: SourceIndex[], options: ExamOptions): Promise<number> {
+  const name = options.blueprint ?? 'saa';
+  if (!isBlueprintName(name)) throw new UsageError(t('error.badChoice', { flag: '--blueprint', values: Object.keys(BLUEPRINTS).join(', '), value: name }));
+  const blueprint = BLUEPRINTS[name];
+  const filters = { banks: options.bank ?? [], topics: options.topic ?? [] };
+  const unmatched = unmatchedFilters(questions, filters);
+  const banks = [...new Set(questions.map((q) => q.bank))].sort();
+  if (unmatched.banks.length) throw new UserError(t('exam.unknownBank', { bank: unmatched.banks.join(', '), banks: banks.join(', ') }));
+  if (unmatched.topics.length) throw new UserError(t('exam.noTopic', { topic: unmatched.topics.join(', ') }));
+  const pool = filterQuestions(questions, filters);
+  if (pool.length === 0) throw new UserError(t('exam.noMatch'));
+
+  const seed = options.seed ?? newSeed();
+  const asked = options.count ?? blueprint.count;
+  const draw = drawExam(pool, { count: asked, weights: blueprint.weights, seed });
+  const short = draw.items.length < asked;
+  // --minutes implies a timed exam. A short exam keeps the blueprint's pace unless the learner set the time.
+  const timed = Boolean(options.timed) || options.minutes !== undefined;
+  const minutes = options.minutes ?? (short ? Math.max(1, Math.ceil((blueprint.minutes * draw.items.length) / asked)) : blueprint.minutes);
+  const limitMs = timed ? minutes * 60_000 : null;
+
+  const intro = [
+    chalk.bold(t('exam.intro.title', { blueprint: blueprintLabel(blueprint.name), count: draw.items.length })),
+    timed ? t('exam.intro.timed', { minutes }) : t('exam.intro.untimed'),
+    t('exam.intro.passMark', { mark: blueprint.passMark }),
+  ];
+  if (short) intro.push(chalk.yellow(t('exam.intro.short', { available: draw.items.length, asked })));
+  intro.push('', t('exam.intro.rules'), t('exam.intro.keys'), t('exam.intro.pause', { command: command(['--resume'], options) }));
+  try {
+    await examIntroPrompt({ lines: intro }, { clearPromptOnDone: true });
+  } catch (err) {
+    if (err instanceof ExitPromptError) return EXIT_FOR.SIGINT!;
+    throw err;
+  }
+
+  const startedAt = Date.now();
+  const id = createExam(store, {
+    blueprint: blueprint.name,
+    seed,
+    filters: { ...filters, count: asked, minutes, timed, available: pool.length },
+    startedAt,
+    timeLimitMs: limitMs,
+    questions: draw.items.map((it) => ({ questionId: it.question.id, choiceOrder: it.choiceOrder })),
+  });
+  const items = draw.items.map((it) => ({ question: it.question, order: it.choiceOrder }));
+  return sit(store, { id, blueprint, seed, startedAt, items, sources, timer: newTimer(limitMs), state: newExamState(items.length, startedAt) }, options);
+}
+
+// ---------------------------------------------------------------- resuming
+
+/** The stored exam's questions as they are in the banks now; a question gone or changed stops the resume with its ids. */
+function itemsOf(exam: StoredExam, questions: Question[]): ExamItem[] {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const missing: string[] = [];
+  const items = exam.questions.map((sq) => {
+    const question = byId.get(sq.questionId);
+    if (!question || sq.choiceOrder.length !== question.choices.length) missing.push(sq.questionId);
+    return { question: question!, order: sq.choiceOrder };
+  });
+  if (missing.length) throw new UserError(t('exam.questionsGone', { id: exam.id, ids: missing.join(', ') }));
+  return items;
+}
+
+async function resume(store: Store, id: number, questions: Question[], sources: SourceIndex[], options: ExamOptions): Promise<number> {
+  const exam = loadExam(store, id)!;
+  const items = itemsOf(exam, questions);
+  const blueprint = blueprintFor(exam.blueprint);
+  const timer = newTimer(exam.timeLimitMs, exam.timeUsedMs);
+  const saved = {
+    position: exam.position,
+    answers: exam.questions.map((q) => q.selected),
+    flags: exam.questions.map((q) => q.flagged),
+    timeMs: exam.questions.map((q) => q.timeMs),
+  };
+  const context: Sitting = { id, blueprint, seed: exam.seed, startedAt: exam.startedAt, items, sources, timer, state: newExamState(items.length, Date.now(), saved) };
+  if (isExpired(timer, Date.now())) {
+    say(t('exam.resumeExpired', { id }));
+    return submit(store, context, context.state, timer, { timeUp: true, options });
+  }
+  try {
+    await examIntroPrompt({ lines: [unfinishedLine(exam), '', t('exam.intro.keys')] }, { clearPromptOnDone: true });
+  } catch (err) {
+    if (err instanceof ExitPromptError) {
+      say(t('exam.stillPaused', { command: command(['--resume'], options) }));
+      return EXIT_FOR.SIGINT!;
+    }
+    throw err;
+  }
+  return sit(store, context, options);
+}
+
+// ---------------------------------------------------------------- sitting
+
+interface Sitting {
+  id: number;
+  blueprint: Blueprint;
+  seed: string | null;
+  startedAt: number;
+  items: ExamItem[];
+  sources: SourceIndex[];
+  /** Stopped; started when the questions appear. */
+  timer: ExamTimer;
+  state: ExamState;
+}
+
+type Outcome = { kind: 'ended'; state: ExamState } | { kind: 'timeUp' } | { kind: 'paused'; signal: string };
+
+async function sit(store: Store, s: Sitting, options: ExamOptions): Promise<number> {
+  const timer = startTimer(s.timer, Date.now());
+  let latest = { ...s.state, enteredAt: Date.now() };
+  const row = (state: ExamState, position: number) => ({
+    position,
+    selected: state.answers[position] ?? null,
+    flagged: state.flags[position]!,
+    timeMs: state.timeMs[position]!,
+  });
+  const save = (state: ExamState, changed?: number) =>
+    saveProgress(store, s.id, { position: state.position, timeUsedMs: elapsedMs(timer, Date.now()), ...(changed !== undefined && { question: row(state, changed) }) });
+
+  const deadline = new AbortController();
+  const interrupt = new AbortController();
+  // A change that cannot be saved (disk full, database locked) stops the exam rather than going on unsaved.
+  const failure = new AbortController();
+  let saveError: unknown;
+  const left = remainingMs(timer, Date.now());
+  const deadlineTimer = left === null ? undefined : setTimeout(() => deadline.abort('time'), left);
+  const clockSaver = setInterval(() => {
+    try {
+      save(latest);
+    } catch {
+      // Only the clock was being saved; the next change reports the problem.
+    }
+  }, CLOCK_SAVE_MS);
+  // A closed terminal (SIGHUP) or a polite kill (SIGTERM) pauses like Ctrl+C, clock saved first.
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      save(settle(latest, Date.now()), latest.position);
+    } catch {
+      // Saved again on the way out, or reported there.
+    }
+    interrupt.abort(signal);
+  };
+  process.on('SIGHUP', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  let outcome: Outcome;
+  enterExamScreen();
+  try {
+    const ended = await examPrompt(
+      {
+        items: s.items,
+        state: latest,
+        timer,
+        onChange: (state, changed) => {
+          try {
+            save(state, changed);
+            latest = state;
+          } catch (err) {
+            saveError = err;
+            failure.abort();
+          }
+        },
+        fullScreen: true,
+      },
+      { signal: AbortSignal.any([deadline.signal, interrupt.signal, failure.signal]) },
+    );
+    outcome = { kind: 'ended', state: ended };
+  } catch (err) {
+    if (failure.signal.aborted) throw saveError;
+    if (err instanceof AbortPromptError && deadline.signal.aborted) outcome = { kind: 'timeUp' };
+    else if (err instanceof AbortPromptError && interrupt.signal.aborted) outcome = { kind: 'paused', signal: String(interrupt.signal.reason) };
+    else if (err instanceof ExitPromptError) outcome = { kind: 'paused', signal: 'SIGINT' };
+    else throw err;
+  } finally {
+    clearTimeout(deadlineTimer);
+    clearInterval(clockSaver);
+    process.off('SIGHUP', onSignal);
+    process.off('SIGTERM', onSignal);
+    leaveExamScreen();
+  }
+
+  if (outcome.kind === 'paused') {
+    const now = Date.now();
+    const paused = pauseTimer(timer, now);
+    latest = settle(latest, now);
+    save(latest, latest.position);
+    const counts = countsOf(latest);
+    const clock = paused.limitMs === null ? t('exam.clock.elapsed', { time: formatClock(Math.floor(paused.usedMs / 1000)) }) : t('exam.clock.left', { time: formatClock(Math.ceil(remainingMs(paused, now)! / 1000)) });
+    say(t('exam.paused', { answered: counts.answered, total: counts.total, clock, command: command(['--resume'], options) }));
+    return EXIT_FOR[outcome.signal] ?? EXIT_FOR.SIGINT!;
+  }
+  const final = outcome.kind === 'ended' ? outcome.state : latest;
+  return submit(store, s, final, timer, { timeUp: outcome.kind === 'timeUp', options });
+}
+
+// ---------------------------------------------------------------- submitting
+
+async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTimer, how: { timeUp: boolean; options: ExamOptions }): Promise<number> {
+  const endedAt = Date.now();
+  const timeUsedMs = elapsedMs(timer, endedAt);
+  const settled = settle(state, endedAt);
+  saveProgress(store, s.id, { position: settled.position, timeUsedMs, question: { position: settled.position, selected: settled.answers[settled.position] ?? null, flagged: settled.flags[settled.position]!, timeMs: settled.timeMs[settled.position]! } });
+  const result = scoreExam(
+    s.items.map((it, i) => ({ question: it.question, selected: state.answers[i] ?? null })),
+    { passMark: s.blueprint.passMark, timeUsedMs, timeLimitMs: timer.limitMs },
+  );
+  const times = timeSpent(state, endedAt);
+  const cards = loadCards(store);
+  const usual = usualAnswerTimeMs(store);
+  const answers = s.items.flatMap((it, i) => {
+    const selected = state.answers[i];
+    if (!selected) return [];
+    const correct = result.marks[i]!;
+    const stored = cards.get(it.question.id);
+    const card = nextCard(stored ? parseCard(stored.cardJson) : undefined, ratingFor(correct, times[i]!, usual), new Date(endedAt));
+    return [
+      {
+        answer: {
+          sessionId: s.id,
+          questionId: it.question.id,
+          bank: it.question.bank,
+          topic: it.question.topic,
+          domain: it.question.domain,
+          selected: [...selected],
+          correct,
+          timeMs: times[i]!,
+          flagged: state.flags[i]!,
+          answeredAt: endedAt,
+          wasDue: stored !== undefined && stored.due <= endedAt,
+        },
+        review: { questionId: it.question.id, card, cardJson: serializeCard(card) },
+      },
+    ];
+  });
+  const stored: ExamResult & { blueprint: string; timeUp: boolean } = { ...result, blueprint: s.blueprint.name, timeUp: how.timeUp };
+  if (!finishExam(store, s.id, { endedAt, timeUsedMs, result: stored, answers })) throw new UserError(t('exam.alreadyFinished', { id: s.id }));
+
+  const width = terminalWidth();
+  out(renderExamReport(result, { examId: s.id, blueprint: s.blueprint.name, timeUp: how.timeUp, seed: s.seed }));
+  const entries = reviewEntries(s.items, state.answers, state.flags, result.marks, s.sources);
+  out(['']);
+  if (entries.length > 0) {
+    let wanted = false;
+    try {
+      wanted = await askReviewNow(entries.length);
+    } catch (err) {
+      if (!(err instanceof ExitPromptError)) throw err;
+    }
+    if (wanted) out(['', ...renderExamReview(entries, width)]);
+  }
+  say(t('exam.reviewLater', { command: command(['--review', String(s.id)], how.options) }));
+  return 0;
+}
+
+/** `<note>#<section>` → the note file and the section's heading. */
+function sourceRef(source: string, sources: SourceIndex[]): SourceRef {
+  const [file = source, id] = source.split('#');
+  const section = sources.flatMap((x) => x.sections).find((sec) => sec.noteFile === file && sec.id === id);
+  return section ? { file, heading: section.heading } : { file };
+}
+
+function reviewEntries(
+  items: readonly (ExamItem | { question?: Question; order: readonly number[]; questionId: string })[],
+  answers: readonly (readonly number[] | null)[],
+  flags: readonly boolean[],
+  marks: readonly boolean[],
+  sources: SourceIndex[],
+): ReviewEntry[] {
+  return items.flatMap((it, i) => {
+    if (marks[i]) return [];
+    const question = it.question;
+    const entry: ReviewEntry = {
+      position: i,
+      total: items.length,
+      questionId: question?.id ?? (it as { questionId: string }).questionId,
+      order: it.order,
+      selected: answers[i] ?? null,
+      flagged: flags[i] ?? false,
+      ...(question && { question, source: sourceRef(question.source, sources) }),
+    };
+    return [entry];
+  });
+}
+
+// ---------------------------------------------------------------- --review and --list
+
+async function review(options: ExamOptions): Promise<number> {
+  let id: number | undefined;
+  if (typeof options.review === 'string') {
+    if (!/^\d+$/.test(options.review)) throw new UsageError(t('exam.badId', { value: options.review }));
+    id = Number(options.review);
+  }
+  const store = openStoreFor(options);
+  try {
+    id ??= latestFinishedExamId(store);
+    if (id === undefined) throw new UserError(t('exam.noneFinished'));
+    const exam = loadExam(store, id);
+    if (!exam) throw new UserError(t('exam.notFound', { id }));
+    if (exam.state === 'active') throw new UserError(t('exam.notFinished', { id, command: command(['--resume'], options) }));
+    if (exam.state === 'abandoned') throw new UserError(t('exam.wasAbandoned', { id }));
+    const { questions, sources } = loadQuestionsFor(options);
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    const items = exam.questions.map((sq) => {
+      const q = byId.get(sq.questionId);
+      // A question edited since (choices added or removed) is shown as missing rather than with shuffled letters.
+      const question = q && q.choices.length === sq.choiceOrder.length ? q : undefined;
+      return { questionId: sq.questionId, order: sq.choiceOrder, ...(question && { question }) };
+    });
+    const answers = exam.questions.map((q) => q.selected);
+    const marks = items.map((it, i) => Boolean(it.question && isCorrect(it.question, answers[i] ?? null)));
+    const blueprint = blueprintFor(exam.blueprint);
+    // The result written at submission is the record; it is scored again only if it is unreadable.
+    const stored = (exam.result ?? {}) as Partial<ExamResult> & { timeUp?: boolean };
+    const present = items.flatMap((it, i) => (it.question ? [{ question: it.question, selected: answers[i] ?? null }] : []));
+    const result =
+      typeof stored.correct === 'number' && typeof stored.total === 'number' && Array.isArray(stored.domains) && Array.isArray(stored.weakTopics)
+        ? (stored as ExamResult)
+        : scoreExam(present, { passMark: blueprint.passMark, timeUsedMs: exam.timeUsedMs, timeLimitMs: exam.timeLimitMs });
+    out([
+      ...renderExamReport(result, { examId: exam.id, blueprint: blueprint.name, seed: exam.seed, ...(stored.timeUp && { timeUp: true }) }),
+      '',
+      ...renderExamReview(reviewEntries(items, answers, exam.questions.map((q) => q.flagged), marks, sources), terminalWidth()),
+    ]);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+async function list(options: ExamOptions): Promise<number> {
+  const store = openStoreFor(options);
+  try {
+    out(renderExamList(listExams(store)));
+    return 0;
+  } finally {
+    store.close();
+  }
 }

@@ -1,0 +1,348 @@
+import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useEffect, useKeypress, useState, type KeypressEvent } from '@inquirer/core';
+import type { Question } from '../bank/types.js';
+import {
+  back,
+  clockSeconds,
+  countsOf,
+  goTo,
+  isLast,
+  next,
+  noticeAt,
+  setAnswer,
+  toggleFlag,
+  type ExamState,
+  type ExamTimer,
+  type TimeNotice,
+} from '../quiz/exam-engine.js';
+import { chalk } from './color.js';
+import { t } from './i18n.js';
+import { formatDuration } from './practice-summary.js';
+import { choiceLabel, correctChoices, labelsOf, positionForKey, renderChoiceLines, renderQuestionText } from './question-view.js';
+import { padEndCols, terminalWidth, truncateCols, width as cols, wrap } from './text.js';
+
+// The exam as the learner sits it: one prompt for the whole sitting, switching between
+// the question screen, the review screen and the end-of-exam confirmation. It holds the
+// exam state and reports every change through `onChange` so the caller can save it at
+// once. The clock ticks every second; at zero the caller aborts the prompt through its
+// AbortSignal. Ctrl+C rejects with ExitPromptError, as every prompt does.
+
+export interface ExamItem {
+  question: Question;
+  /** Original choice indexes in display order, fixed for the whole exam. */
+  order: readonly number[];
+}
+
+export interface ExamPromptConfig {
+  items: readonly ExamItem[];
+  state: ExamState;
+  /** Running; the prompt only reads it. */
+  timer: ExamTimer;
+  now?: () => number;
+  /** Called after every answer, flag and move; `changed` is the question whose row changed. */
+  onChange?: (state: ExamState, changed: number) => void;
+  /** Terminal size; read again on every render so a resize takes effect. */
+  width?: () => number;
+  height?: () => number;
+  /** Draw from the top-left corner, for the full-screen (alternate buffer) exam. */
+  fullScreen?: boolean;
+}
+
+type Screen = 'question' | 'review' | 'confirm';
+
+const HIDE_CURSOR = '\x1b[?25l';
+const HOME = '\x1b[H';
+const CLEAR_BELOW = '\x1b[J';
+/** Checked often so the clock changes close to the real second; it only redraws when the shown second changes. */
+const TICK_MS = 200;
+
+/** The choice letters the exam reads as answers: `f` is the flag key, so F is picked with the arrows. */
+const choiceKey = (key: KeypressEvent, count: number): number | undefined => (key.name === 'f' || key.ctrl ? undefined : positionForKey(key.name, count));
+
+export function formatClock(seconds: number): string {
+  return formatDuration(seconds * 1000);
+}
+
+export interface HeaderView {
+  position: number;
+  total: number;
+  answered: number;
+  flagged: number;
+  timer: ExamTimer;
+  now: number;
+}
+
+/** "Question 3 of 65 · 1:02:03 left · answered 2 · flagged 1", the clock coloured as time runs short. */
+export function renderExamHeader(h: HeaderView, width: number): string {
+  const seconds = clockSeconds(h.timer, h.now);
+  let clock: string;
+  if (h.timer.limitMs === null) clock = t('exam.clock.elapsed', { time: formatClock(seconds) });
+  else {
+    const text = t('exam.clock.left', { time: formatClock(seconds) });
+    clock = seconds <= 60 ? chalk.red.bold(text) : seconds <= 600 ? chalk.yellow(text) : text;
+  }
+  const parts = [
+    chalk.bold(h.position > 0 ? t('exam.header.position', { position: h.position, total: h.total }) : t('exam.header.review', { total: h.total })),
+    clock,
+    t('exam.header.counts', { answered: h.answered, total: h.total, flagged: h.flagged }),
+  ];
+  return truncateCols(parts.join(chalk.dim(' · ')), width);
+}
+
+export function renderNotice(notice: TimeNotice | null): string[] {
+  if (!notice) return [];
+  return [chalk.inverse.bold(` ${t(notice === 'oneMinute' ? 'exam.notice.oneMinute' : 'exam.notice.tenMinutes')} `)];
+}
+
+export interface QuestionView {
+  item: ExamItem;
+  /** Display position of the cursor. */
+  cursor: number;
+  /** Original indexes ticked on screen (multiple-response questions). */
+  pending: ReadonlySet<number>;
+  /** The saved answer, original indexes. */
+  answer: readonly number[] | null;
+  flagged: boolean;
+  error?: string;
+}
+
+export function renderQuestionScreen(v: QuestionView, width: number): string[] {
+  const { question, order } = v.item;
+  const multiple = question.type === 'multiple';
+  const lines: string[] = [];
+  if (v.flagged) lines.push(chalk.yellow(t('exam.flagged')));
+  lines.push(...renderQuestionText(question, width), '');
+  lines.push(...renderChoiceLines(question, order, width, { cursor: v.cursor, selected: multiple ? v.pending : new Set() }));
+  lines.push('');
+  lines.push(v.answer ? t('exam.answered', { answer: labelsOf(v.answer, order) }) : chalk.dim(t('exam.unanswered')));
+  if (v.error) lines.push(chalk.red(v.error));
+  const last = choiceLabel(Math.min(order.length, 5) - 1);
+  lines.push('', chalk.dim(t(multiple ? 'exam.keys.multiple' : 'exam.keys.single', { last })), chalk.dim(t('exam.keys.move')));
+  return lines;
+}
+
+export interface ReviewRow {
+  position: number;
+  answered: boolean;
+  flagged: boolean;
+  text: string;
+}
+
+/** One line per question: number, answered or not, flagged or not, the start of the question. */
+export function renderReviewRow(row: ReviewRow, active: boolean, width: number): string {
+  const status = row.answered ? t('exam.review.answered') : chalk.yellow(t('exam.review.unanswered'));
+  const flag = row.flagged ? chalk.yellow(t('exam.review.flagged')) : '';
+  const head = `${active ? chalk.cyan('❯') : ' '} ${String(row.position + 1).padStart(3)}  ${padEndCols(status, 12)} ${padEndCols(flag, 10)} `;
+  const text = truncateCols(row.text.replace(/\s+/g, ' ').trim(), Math.max(10, width - cols(head)));
+  return active ? head + chalk.cyan(text) : head + chalk.dim(text);
+}
+
+/** The rows [start, end) of a list of `count` shown in `size` lines, keeping `active` in view and near the middle. */
+export function pageAround(count: number, active: number, size: number): { start: number; end: number } {
+  if (count <= size) return { start: 0, end: count };
+  const start = Math.max(0, Math.min(count - size, active - Math.floor(size / 2)));
+  return { start, end: start + size };
+}
+
+export function renderConfirm(unanswered: number, flagged: number): string[] {
+  const lines = [chalk.bold(t('exam.confirm.title'))];
+  if (unanswered > 0 || flagged > 0) lines.push(t('exam.confirm.counts', { unanswered, flagged }));
+  else lines.push(t('exam.confirm.allAnswered'));
+  if (unanswered > 0) lines.push(chalk.yellow(t('exam.confirm.unansweredWrong')));
+  lines.push('', chalk.dim(t('exam.keys.confirm')));
+  return lines;
+}
+
+export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, done) => {
+  const now = config.now ?? Date.now;
+  const width = (config.width ?? (() => terminalWidth()))();
+  const height = (config.height ?? (() => process.stdout.rows || 24))();
+  const { items, timer } = config;
+
+  const initialCursor = (s: ExamState) => {
+    const item = items[s.position]!;
+    const first = s.answers[s.position]?.[0];
+    return first === undefined ? 0 : Math.max(0, item.order.indexOf(first));
+  };
+
+  const [state, setState] = useState<ExamState>(config.state);
+  const [screen, setScreen] = useState<Screen>('question');
+  const [returnTo, setReturnTo] = useState<Screen>('question');
+  const [cursor, setCursor] = useState(() => initialCursor(config.state));
+  const [pending, setPending] = useState<ReadonlySet<number>>(() => new Set(config.state.answers[config.state.position] ?? []));
+  const [reviewActive, setReviewActive] = useState(config.state.position);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [finished, setFinished] = useState(false);
+  const [, setShownSecond] = useState(() => clockSeconds(timer, now()));
+
+  useEffect(() => {
+    const id = setInterval(() => setShownSecond(clockSeconds(timer, now())), TICK_MS);
+    return () => clearInterval(id);
+  }, []);
+
+  /** Applies a change, saves it through onChange, and opens whatever question is now current. */
+  const commit = (nextState: ExamState, changed: number, open: Screen = 'question') => {
+    setState(nextState);
+    config.onChange?.(nextState, changed);
+    if (nextState.position !== state.position || open !== screen) {
+      setCursor(initialCursor(nextState));
+      setPending(new Set(nextState.answers[nextState.position] ?? []));
+    }
+    setError(undefined);
+    setScreen(open);
+  };
+
+  const moveTo = (position: number) => commit(goTo(state, position, now()), state.position);
+  const openReview = () => {
+    setReviewActive(state.position);
+    commit(state, state.position, 'review');
+  };
+
+  const item = items[state.position]!;
+  const multiple = item.question.type === 'multiple';
+  const need = correctChoices(item.question);
+
+  const answerAndGoOn = (selection: readonly number[]) => {
+    const answered = setAnswer(state, selection);
+    if (isLast(state)) {
+      setReviewActive(state.position);
+      commit(answered, state.position, 'review');
+    } else commit(next(answered, now()), state.position);
+  };
+
+  useKeypress((key, rl) => {
+    if (finished) return;
+    // Letters typed at a prompt also land in readline's line buffer; keep it empty.
+    rl.clearLine(0);
+
+    if (screen === 'confirm') {
+      if (key.name === 'y') {
+        setFinished(true);
+        done(state);
+      } else if (key.name === 'n' || key.name === 'escape' || key.name === 'q') setScreen(returnTo);
+      return;
+    }
+
+    if (key.name === 'q' && !key.ctrl) {
+      setReturnTo(screen);
+      setScreen('confirm');
+      return;
+    }
+
+    if (screen === 'review') {
+      if (isUpKey(key)) setReviewActive(Math.max(0, reviewActive - 1));
+      else if (isDownKey(key)) setReviewActive(Math.min(items.length - 1, reviewActive + 1));
+      else if (isEnterKey(key)) {
+        const target = goTo(state, reviewActive, now());
+        commit(target, state.position);
+      } else if (key.name === 'r' || key.name === 'escape') setScreen('question');
+      else if (key.name === 'u') {
+        const after = [...items.keys()].map((_, k) => (reviewActive + 1 + k) % items.length).find((i) => state.answers[i] == null);
+        if (after !== undefined) setReviewActive(after);
+      }
+      return;
+    }
+
+    if (isEnterKey(key)) {
+      if (!multiple) answerAndGoOn([item.order[cursor]!]);
+      else if (pending.size === need) answerAndGoOn([...pending]);
+      else if (pending.size === 0 && state.answers[state.position] == null) setError(t('exam.chooseOrSkip', { count: need }));
+      else setError(t('practice.wrongCount', { count: need, selected: pending.size }));
+      return;
+    }
+    setError(undefined);
+    if (isUpKey(key)) setCursor((cursor - 1 + item.order.length) % item.order.length);
+    else if (isDownKey(key)) setCursor((cursor + 1) % item.order.length);
+    else if (key.name === 'left') {
+      if (state.position > 0) commit(back(state, now()), state.position);
+    } else if (key.name === 'right') {
+      if (isLast(state)) openReview();
+      else moveTo(state.position + 1);
+    } else if (key.name === 'f') commit(toggleFlag(state), state.position);
+    else if (key.name === 'r') openReview();
+    else if (key.name === 'x') {
+      setPending(new Set());
+      if (state.answers[state.position] != null) commit(setAnswer(state, null), state.position);
+    } else if (isSpaceKey(key) && multiple) toggle(cursor);
+    else {
+      const position = choiceKey(key, item.order.length);
+      if (position === undefined) return;
+      setCursor(position);
+      if (multiple) toggle(position);
+    }
+  });
+
+  function toggle(position: number) {
+    const original = item.order[position]!;
+    const nextSet = new Set(pending);
+    if (nextSet.has(original)) nextSet.delete(original);
+    else nextSet.add(original);
+    setPending(nextSet);
+  }
+
+  const at = now();
+  const counts = countsOf(state);
+  const header = renderExamHeader(
+    { position: screen === 'review' ? 0 : state.position + 1, total: counts.total, answered: counts.answered, flagged: counts.flagged, timer, now: at },
+    width,
+  );
+  const top = [header, ...renderNotice(noticeAt(timer, at)), ''];
+  let body: string[];
+  if (screen === 'confirm') body = renderConfirm(counts.unanswered, counts.flagged);
+  else if (screen === 'review') {
+    const rows: ReviewRow[] = items.map((it, i) => ({ position: i, answered: state.answers[i] != null, flagged: state.flags[i]!, text: it.question.question }));
+    const shown = pageAround(rows.length, reviewActive, Math.max(3, height - top.length - 5));
+    const page = rows.slice(shown.start, shown.end).map((row) => renderReviewRow(row, row.position === reviewActive, width));
+    body = [chalk.bold(t('exam.review.title')), ...page, '', chalk.dim(t('exam.keys.review'))];
+  } else {
+    body = renderQuestionScreen({ item, cursor, pending, answer: state.answers[state.position] ?? null, flagged: state.flags[state.position]!, ...(error && { error }) }, width);
+  }
+  const content = [...top, ...body].join('\n');
+  return config.fullScreen ? HOME + content + CLEAR_BELOW + HIDE_CURSOR : content + HIDE_CURSOR;
+});
+
+export interface IntroInfo {
+  lines: string[];
+}
+
+/** The screen before the clock starts: what the exam is, the keys, Enter to begin. */
+export const examIntroPrompt = createPrompt<void, IntroInfo>((config, done) => {
+  const [finished, setFinished] = useState(false);
+  useKeypress((key) => {
+    if (finished || !isEnterKey(key)) return;
+    setFinished(true);
+    done();
+  });
+  const width = terminalWidth();
+  return [...config.lines.map((l) => wrap(l, width)), '', chalk.bold(t('exam.intro.start'))].join('\n') + HIDE_CURSOR;
+});
+
+/** Alternate screen buffer, like less or vim: the exam redraws in place and the shell's screen comes back afterwards. */
+export function enterExamScreen(out: NodeJS.WriteStream = process.stdout): void {
+  out.write('\x1b[?1049h\x1b[H');
+}
+
+export function leaveExamScreen(out: NodeJS.WriteStream = process.stdout): void {
+  out.write('\x1b[?25h\x1b[?1049l');
+}
+
+export type UnfinishedChoice = 'resume' | 'abandon' | 'cancel';
+
+// The stock prompts load lazily: they are only needed at the edges of an exam, never while the clock runs.
+
+/** A new exam was asked for while another is unfinished. */
+export async function askUnfinished(description: string): Promise<UnfinishedChoice> {
+  const { select } = await import('@inquirer/prompts');
+  return select<UnfinishedChoice>({
+    message: `${description}\n${t('exam.ask.unfinished')}`,
+    choices: [
+      { value: 'resume', name: t('exam.ask.resume') },
+      { value: 'abandon', name: t('exam.ask.abandon') },
+      { value: 'cancel', name: t('exam.ask.cancel') },
+    ],
+  });
+}
+
+export async function askReviewNow(count: number): Promise<boolean> {
+  const { confirm } = await import('@inquirer/prompts');
+  return confirm({ message: t('exam.ask.review', { n: count }), default: true });
+}

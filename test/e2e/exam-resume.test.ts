@@ -1,0 +1,111 @@
+import { execa } from 'execa';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatClock } from '../../src/ui/exam-prompt.js';
+import { EXAM_BANK, answer, readExam } from '../helpers/exam-pty.js';
+import { BIN, KEYS, runInPty } from '../helpers/pty.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const LIMIT_MS = 20 * 60_000;
+const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false, env: { NO_COLOR: '1', LANG: 'C' } });
+
+describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo-terminal)', () => {
+  it('brings back the same questions, answers, flags and remaining time after SIGKILL', async () => {
+    const db = join(tempDir(), 'quiz.db');
+    const common = ['--questions', EXAM_BANK, '--db', db];
+
+    // 1. Start, answer two questions (one right, one wrong), flag the third, then the process is killed.
+    const first = runInPty(['exam', '--timed', '--blueprint', 'quick', '--seed', 'kill', ...common]);
+    await first.waitFor('Press Enter to begin.');
+    first.write(KEYS.enter);
+    await answer(first, 1, 10, true);
+    const secondLetters = await answer(first, 2, 10, false);
+    await first.waitFor('Question 3 of 10');
+    first.write('f');
+    await first.waitFor('answered 2/10 · flagged 1');
+    first.pty.kill('SIGKILL');
+    await first.exited;
+
+    const killed = readExam(db);
+    expect(killed.session).toMatchObject({ state: 'active', pos: 2 });
+    expect(killed.questions.filter((q) => q.selected !== null).map((q) => q.position)).toEqual([0, 1]);
+    expect(killed.questions.filter((q) => q.flagged).map((q) => q.position)).toEqual([2]);
+    expect(killed.answers).toEqual([]);
+
+    // Time while the program is not running does not count.
+    await new Promise((r) => setTimeout(r, 2_000));
+
+    // 2. Resume: same place, same counts, the time left as saved; the earlier answer is still there.
+    const second = runInPty(['exam', '--resume', ...common]);
+    await second.waitFor('Press Enter to begin.');
+    expect(second.output()).toMatch(/Exam #1 \(quick, started .*\) is unfinished: 2 of 10 answered, 1 flagged/);
+    second.write(KEYS.enter);
+    await second.waitFor('Question 3 of 10');
+    const header = second.output().slice(second.output().lastIndexOf('Question 3 of 10')).split('\n')[0]!;
+    const left = (LIMIT_MS - killed.session.usedMs) / 1000;
+    expect([formatClock(Math.ceil(left)), formatClock(Math.ceil(left) - 1)].some((c) => header.includes(`${c} left`))).toBe(true);
+    expect(header).toContain('answered 2/10 · flagged 1');
+    await second.waitFor('Flagged for review');
+    second.write(KEYS.left);
+    await second.waitFor(`Question 2 of 10`, 5_000, second.output().lastIndexOf('Question 3 of 10'));
+    await second.waitFor(`Your answer: ${secondLetters.join(', ')}`, 5_000, second.output().lastIndexOf('Question 2 of 10'));
+    // The choices are in the same order as before the kill.
+    expect(readExam(db).questions.map((q) => q.choiceOrder)).toEqual(killed.questions.map((q) => q.choiceOrder));
+
+    // 3. Ctrl+C pauses and saves, with the command to resume.
+    second.write(KEYS.ctrlC);
+    expect((await second.exited).exitCode).toBe(130);
+    expect(second.output()).toMatch(/Exam paused and saved: 2 of 10 answered, \d+:\d\d left\. Resume with: aws-quiz exam --resume --db /);
+
+    // 4. A new exam while this one is unfinished offers to resume it; resume and end it.
+    const third = runInPty(['exam', '--timed', '--blueprint', 'quick', ...common]);
+    await third.waitFor('Resume it, or abandon it and start a new exam?');
+    third.write(KEYS.enter);
+    await third.waitFor('Press Enter to begin.');
+    third.write(KEYS.enter);
+    await third.waitFor('Question 2 of 10');
+    third.write('q');
+    await third.waitFor('8 unanswered and 1 flagged.');
+    third.write('y');
+    await third.waitFor('Review the 9 wrong or unanswered questions now?');
+    expect(third.output()).toMatch(/Score\s+1\/10 \(10%\)/);
+    third.write('n');
+    third.write(KEYS.enter);
+    expect((await third.exited).exitCode).toBe(0);
+
+    const done = readExam(db);
+    expect(done.session.state).toBe('finished');
+    expect(done.answers.map((a) => a.correct)).toEqual([1, 0]);
+    expect(done.cards).toBe(2);
+
+    // 5. The finished exam can be listed and reviewed later without a terminal.
+    const list = await cli(['exam', '--list', ...common]);
+    expect(list.exitCode).toBe(0);
+    expect(list.stdout).toMatch(/^1 +\S+ \S+ +quick +10 +1\/10 \(10%\) +190 +FAIL /m);
+    const review = await cli(['exam', '--review', ...common]);
+    expect(review.exitCode).toBe(0);
+    expect(review.stdout).toContain('Exam #1: quick blueprint, 10 questions');
+    expect(review.stdout).toContain('Review: 9 wrong or unanswered questions');
+    expect(review.stdout).toContain(`Your answer: ${secondLetters.join(', ')}`);
+  }, 60_000);
+
+  it('refuses without a terminal, and rejects conflicting or bad options with one line', async () => {
+    const db = join(tempDir(), 'quiz.db');
+    const noTty = await cli(['exam', '--questions', EXAM_BANK, '--db', db]);
+    expect(noTty.exitCode).toBe(2);
+    expect(noTty.stderr).toContain('is interactive');
+    for (const [args, message] of [
+      [['--resume', '--list'], 'use only one of --resume, --list'],
+      [['--review', 'abc'], '--review takes an exam id'],
+      [['--review', '9'], 'there is no exam #9'],
+      [['--review'], 'no finished exams to review yet'],
+    ] as const) {
+      const r = await cli(['exam', ...args, '--questions', EXAM_BANK, '--db', db]);
+      expect(r.exitCode, args.join(' ')).not.toBe(0);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).toContain(message);
+    }
+    const empty = await cli(['exam', '--list', '--db', db]);
+    expect(empty.stdout).toContain('No exams yet');
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { scoreExam } from '../../src/quiz/exam-score.js';
+import type { ExamSummary } from '../../src/store/exams.js';
+import { renderExamList, renderExamReport, renderExamReview, renderReviewEntry } from '../../src/ui/exam-report.js';
+import { setLang } from '../../src/ui/i18n.js';
+import { makeQuestion, multipleQuestion } from '../helpers/exam-questions.js';
+
+const items = [
+  { question: makeQuestion('a', { domain: 'secure', topic: 'iam/policies' }), selected: [0] },
+  { question: makeQuestion('b', { domain: 'secure', topic: 'iam/policies' }), selected: [1] },
+  { question: makeQuestion('c', { domain: 'cost', topic: 's3/classes' }), selected: null },
+  { question: makeQuestion('d', { domain: 'cost', topic: 's3/classes' }), selected: [0] },
+];
+const result = scoreExam(items, { passMark: 720, timeUsedMs: 754_000, timeLimitMs: 20 * 60_000 });
+
+describe('exam report', () => {
+  it('gives the score, the estimated scaled score marked as an estimate, the verdict and time used', () => {
+    const text = renderExamReport(result, { examId: 7, blueprint: 'quick', seed: 'abc' }).join('\n');
+    expect(text).toContain('Exam #7: quick blueprint, 4 questions');
+    expect(text).toMatch(/Score\s+2\/4 \(50%\)/);
+    expect(text).toMatch(/Scaled score\s+550 \/ 1000 +\(an estimate/);
+    expect(text).toMatch(/Result\s+FAIL +\(pass mark 720\)/);
+    expect(text).toMatch(/Time used\s+12:34 of 20:00/);
+    expect(text).toMatch(/Unanswered\s+1 \(counted as wrong\)/);
+    expect(text).toContain('--seed abc');
+  });
+
+  it('says when time ran out', () => {
+    expect(renderExamReport(result, { examId: 7, blueprint: 'saa', timeUp: true })[0]).toBe('Time is up: the exam was submitted automatically.');
+  });
+
+  it('has a row per domain with meets or needs improvement, and the weakest topics', () => {
+    const perfect = scoreExam(
+      items.map((it) => ({ ...it, selected: [0] })),
+      { passMark: 720, timeUsedMs: 1, timeLimitMs: null },
+    );
+    const text = renderExamReport(result, { examId: 1, blueprint: 'saa' }).join('\n');
+    expect(text).toMatch(/Secure architectures +1\/2 +needs improvement/);
+    expect(text).toMatch(/Cost-optimized architectures +1\/2 +needs improvement/);
+    expect(text).toMatch(/Weakest topics\n {2}iam\/policies +1\/2\n {2}s3\/classes +1\/2/);
+    const good = renderExamReport(perfect, { examId: 2, blueprint: 'saa' }).join('\n');
+    expect(good).toMatch(/Secure architectures +2\/2 +meets/);
+    expect(good).toContain('PASS');
+    expect(good).toContain('none: every question was answered correctly');
+  });
+
+  it('is written in Japanese when the language is ja', () => {
+    setLang('ja');
+    try {
+      const text = renderExamReport(result, { examId: 7, blueprint: 'saa' }).join('\n');
+      expect(text).toContain('推定値');
+      expect(text).toContain('不合格');
+      expect(text).toContain('要改善');
+    } finally {
+      setLang('en');
+    }
+  });
+});
+
+describe('exam review', () => {
+  const q = multipleQuestion('m', { question: 'Which two?', explanation: 'Because A and C.' });
+  // Shown as D, C, B, A: bank choices 0 and 2 (right) appear as D and B.
+  const order = [3, 2, 1, 0];
+
+  it('shows the learner’s answer, the correct one, every why, the explanation and the source section', () => {
+    const text = renderReviewEntry(
+      { position: 4, total: 10, questionId: 'm', question: q, order, selected: [0, 1], flagged: true, source: { file: 'note.txt', heading: 'VPC > Endpoints' } },
+      80,
+    ).join('\n');
+    expect(text).toContain('Question 5 of 10 · wrong  ⚑ flagged');
+    expect(text).toContain('Which two?');
+    expect(text).toContain('Your answer: C, D');
+    expect(text).toContain('Correct answer: B, D');
+    expect(text).toMatch(/✓ B\) right C/);
+    expect(text).toMatch(/✗ C\) wrong B \(your answer\)\n\s+no/);
+    expect(text).toContain('Because A and C.');
+    expect(text).toContain('Source: note.txt — VPC > Endpoints');
+  });
+
+  it('says when a question was not answered, or is gone from the banks', () => {
+    const none = renderReviewEntry({ position: 0, total: 1, questionId: 'm', question: q, order, selected: null, flagged: false }, 80).join('\n');
+    expect(none).toContain('not answered');
+    expect(none).toContain('Your answer: none (unanswered)');
+    const gone = renderReviewEntry({ position: 0, total: 1, questionId: 'old-one', order, selected: [1], flagged: false }, 80).join('\n');
+    expect(gone).toContain('Question old-one is no longer in the banks');
+  });
+
+  it('has a heading with the count, or says there is nothing to review', () => {
+    expect(renderExamReview([], 80)).toEqual(['Every question was answered correctly: nothing to review.']);
+  });
+});
+
+describe('exam list', () => {
+  const base: ExamSummary = {
+    id: 1,
+    blueprint: 'saa',
+    state: 'finished',
+    startedAt: new Date(2026, 0, 5, 9, 30).getTime(),
+    endedAt: null,
+    timeLimitMs: 130 * 60_000,
+    timeUsedMs: 3_600_000,
+    total: 65,
+    answered: 60,
+    flagged: 2,
+    result: { correct: 50, total: 65, percent: 77, scaled: 792, passed: true, timeUsedMs: 3_600_000 },
+  };
+
+  it('lists each exam with its date, blueprint, score, scaled score, result and time', () => {
+    const lines = renderExamList([
+      { ...base, id: 3, state: 'active', result: null, answered: 12, timeUsedMs: 600_000 },
+      { ...base, id: 2, state: 'abandoned', result: null },
+      base,
+    ]);
+    expect(lines[0]).toMatch(/^ID +Started +Blueprint +Questions +Score +Scaled +Result +Time$/);
+    expect(lines[1]).toMatch(/^3 +2026-01-05 09:30 +SAA-C03 +12\/65 +— +— +unfinished +10:00 \/ 2:10:00$/);
+    expect(lines[2]).toMatch(/^2 .* abandoned /);
+    expect(lines[3]).toMatch(/^1 +2026-01-05 09:30 +SAA-C03 +65 +50\/65 \(77%\) +792 +PASS +1:00:00 \/ 2:10:00$/);
+  });
+
+  it('says so when there are no exams', () => {
+    expect(renderExamList([])[0]).toContain('No exams yet');
+  });
+});
