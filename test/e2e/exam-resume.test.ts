@@ -89,6 +89,37 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
     expect(review.stdout).toContain(`Your answer: ${secondLetters.join(', ')}`);
   }, 60_000);
 
+  it('uses what the banks have when asked for more, and abandons an unfinished exam on request', async () => {
+    const db = join(tempDir(), 'quiz.db');
+    const common = ['--questions', EXAM_BANK, '--db', db];
+    const first = runInPty(['exam', '--count', '50', ...common]);
+    await first.waitFor('Press Enter to begin.');
+    expect(first.output()).toContain('Only 12 questions are available (50 asked for): the exam uses all 12.');
+    expect(first.output()).toContain('Untimed: the clock counts up.');
+    first.write(KEYS.enter);
+    await first.waitFor(/Question 1 of 12 · 0:0\d elapsed/);
+    await answer(first, 1, 12, true);
+    first.write(KEYS.ctrlC);
+    expect((await first.exited).exitCode).toBe(130);
+
+    const second = runInPty(['exam', '--timed', '--blueprint', 'quick', ...common]);
+    await second.waitFor('Resume it, or abandon it and start a new exam?');
+    second.write(KEYS.down);
+    second.write(KEYS.enter);
+    await second.waitFor('Press Enter to begin.');
+    expect(second.output()).toContain('Exam #1 abandoned; its answers were discarded.');
+    // Leaving at the start screen creates no exam.
+    second.write(KEYS.ctrlC);
+    expect((await second.exited).exitCode).toBe(130);
+
+    const stored = readExam(db);
+    expect(stored.session).toMatchObject({ id: 1, state: 'abandoned' });
+    expect(stored.answers).toEqual([]);
+    const list = await cli(['exam', '--list', ...common]);
+    expect(list.stdout.trim().split('\n')).toHaveLength(2);
+    expect(list.stdout).toMatch(/^1 .* 1\/12 .* abandoned /m);
+  });
+
   it('refuses without a terminal, and rejects conflicting or bad options with one line', async () => {
     const db = join(tempDir(), 'quiz.db');
     const noTty = await cli(['exam', '--questions', EXAM_BANK, '--db', db]);
