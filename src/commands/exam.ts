@@ -33,7 +33,7 @@ import {
   type ExamSummary,
   type StoredExam,
 } from '../store/exams.js';
-import type { Store } from '../store/open.js';
+import { openStore, resolveDbPath, type Store } from '../store/open.js';
 import { chalk } from '../ui/color.js';
 import {
   askReviewNow,
@@ -50,7 +50,6 @@ import type { SourceRef } from '../ui/feedback.js';
 import { t } from '../ui/i18n.js';
 import { formatLocal, shellQuote } from '../ui/practice-summary.js';
 import { terminalWidth } from '../ui/text.js';
-import { loadQuestionsFor, openStoreFor, requireTty } from './context.js';
 
 export interface ExamOptions {
   timed?: boolean;
@@ -76,11 +75,14 @@ const out = (lines: string[]) => process.stdout.write(lines.join('\n') + '\n');
 const say = (line: string) => process.stderr.write(line + '\n');
 
 export async function examCommand(options: ExamOptions): Promise<number> {
-  const modes = [options.resume && '--resume', options.review !== undefined && options.review !== false && '--review', options.list && '--list'].filter(Boolean);
+  const reviewing = options.review !== undefined && options.review !== false;
+  const modes = [options.resume && '--resume', reviewing && '--review', options.list && '--list'].filter(Boolean);
   if (modes.length > 1) throw new UsageError(t('exam.modes', { flags: modes.join(', ') }));
   if (options.list) return list(options);
-  if (options.review !== undefined && options.review !== false) return review(options);
+  if (reviewing) return review(options);
 
+  // The bank loader is imported only by the paths that read banks, so --list starts quickly.
+  const { loadQuestionsFor, openStoreFor, requireTty } = await import('./context.js');
   requireTty('aws-quiz exam');
   const store = openStoreFor(options);
   try {
@@ -362,7 +364,8 @@ async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTim
 
   const width = terminalWidth();
   out(renderExamReport(result, { examId: s.id, blueprint: s.blueprint.name, timeUp: how.timeUp, seed: s.seed }));
-  const entries = reviewEntries(s.items, state.answers, state.flags, result.marks, s.sources);
+  const asked = s.items.map((it) => ({ questionId: it.question.id, question: it.question, order: it.order }));
+  const entries = reviewEntries(asked, state.answers, state.flags, result.marks, s.sources);
   out(['']);
   if (entries.length > 0) {
     let wanted = false;
@@ -384,27 +387,36 @@ function sourceRef(source: string, sources: SourceIndex[]): SourceRef {
   return section ? { file, heading: section.heading } : { file };
 }
 
+/** A question as the exam showed it; `question` is missing when it has left the banks since. */
+interface AskedQuestion {
+  questionId: string;
+  question?: Question;
+  order: readonly number[];
+}
+
+/** The wrong and unanswered questions, in exam order. */
 function reviewEntries(
-  items: readonly (ExamItem | { question?: Question; order: readonly number[]; questionId: string })[],
+  asked: readonly AskedQuestion[],
   answers: readonly (readonly number[] | null)[],
   flags: readonly boolean[],
   marks: readonly boolean[],
   sources: SourceIndex[],
 ): ReviewEntry[] {
-  return items.flatMap((it, i) => {
-    if (marks[i]) return [];
-    const question = it.question;
-    const entry: ReviewEntry = {
-      position: i,
-      total: items.length,
-      questionId: question?.id ?? (it as { questionId: string }).questionId,
-      order: it.order,
-      selected: answers[i] ?? null,
-      flagged: flags[i] ?? false,
-      ...(question && { question, source: sourceRef(question.source, sources) }),
-    };
-    return [entry];
-  });
+  return asked.flatMap((a, i) =>
+    marks[i]
+      ? []
+      : [
+          {
+            position: i,
+            total: asked.length,
+            questionId: a.questionId,
+            order: a.order,
+            selected: answers[i] ?? null,
+            flagged: flags[i] ?? false,
+            ...(a.question && { question: a.question, source: sourceRef(a.question.source, sources) }),
+          },
+        ],
+  );
 }
 
 // ---------------------------------------------------------------- --review and --list
@@ -415,6 +427,7 @@ async function review(options: ExamOptions): Promise<number> {
     if (!/^\d+$/.test(options.review)) throw new UsageError(t('exam.badId', { value: options.review }));
     id = Number(options.review);
   }
+  const { loadQuestionsFor, openStoreFor } = await import('./context.js');
   const store = openStoreFor(options);
   try {
     id ??= latestFinishedExamId(store);
@@ -425,24 +438,28 @@ async function review(options: ExamOptions): Promise<number> {
     if (exam.state === 'abandoned') throw new UserError(t('exam.wasAbandoned', { id }));
     const { questions, sources } = loadQuestionsFor(options);
     const byId = new Map(questions.map((q) => [q.id, q]));
-    const items = exam.questions.map((sq) => {
+    const items: AskedQuestion[] = exam.questions.map((sq) => {
       const q = byId.get(sq.questionId);
       // A question edited since (choices added or removed) is shown as missing rather than with shuffled letters.
       const question = q && q.choices.length === sq.choiceOrder.length ? q : undefined;
       return { questionId: sq.questionId, order: sq.choiceOrder, ...(question && { question }) };
     });
     const answers = exam.questions.map((q) => q.selected);
-    const marks = items.map((it, i) => Boolean(it.question && isCorrect(it.question, answers[i] ?? null)));
     const blueprint = blueprintFor(exam.blueprint);
-    // The result written at submission is the record; it is scored again only if it is unreadable.
+    // The result written at submission is the record (a bank corrected since does not change it);
+    // it is scored again from today's banks only if it is unreadable.
     const stored = (exam.result ?? {}) as Partial<ExamResult> & { timeUp?: boolean };
+    const marks =
+      Array.isArray(stored.marks) && stored.marks.length === items.length
+        ? stored.marks.map(Boolean)
+        : items.map((it, i) => Boolean(it.question && isCorrect(it.question, answers[i] ?? null)));
     const present = items.flatMap((it, i) => (it.question ? [{ question: it.question, selected: answers[i] ?? null }] : []));
     const result =
       typeof stored.correct === 'number' && typeof stored.total === 'number' && Array.isArray(stored.domains) && Array.isArray(stored.weakTopics)
         ? (stored as ExamResult)
         : scoreExam(present, { passMark: blueprint.passMark, timeUsedMs: exam.timeUsedMs, timeLimitMs: exam.timeLimitMs });
     out([
-      ...renderExamReport(result, { examId: exam.id, blueprint: blueprint.name, seed: exam.seed, ...(stored.timeUp && { timeUp: true }) }),
+      ...renderExamReport(result, { examId: exam.id, blueprint: exam.blueprint ?? blueprint.name, seed: exam.seed, ...(stored.timeUp && { timeUp: true }) }),
       '',
       ...renderExamReview(reviewEntries(items, answers, exam.questions.map((q) => q.flagged), marks, sources), terminalWidth()),
     ]);
@@ -453,7 +470,7 @@ async function review(options: ExamOptions): Promise<number> {
 }
 
 async function list(options: ExamOptions): Promise<number> {
-  const store = openStoreFor(options);
+  const store = openStore(resolveDbPath(options.db, process.env));
   try {
     out(renderExamList(listExams(store)));
     return 0;
