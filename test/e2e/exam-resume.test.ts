@@ -1,5 +1,6 @@
 import { execa } from 'execa';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatClock } from '../../src/ui/exam-prompt.js';
 import { EXAM_BANK, answer, readExam } from '../helpers/exam-pty.js';
@@ -7,6 +8,7 @@ import { BIN, KEYS, runInPty } from '../helpers/pty.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const LIMIT_MS = 20 * 60_000;
+const GOOD_BANK = fileURLToPath(new URL('../fixtures/banks/good/', import.meta.url));
 const cli = (args: string[]) => execa('node', [BIN, ...args], { reject: false, env: { NO_COLOR: '1', LANG: 'C' } });
 
 describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo-terminal)', () => {
@@ -101,6 +103,11 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
     await answer(first, 1, 12, true);
     first.write(KEYS.ctrlC);
     expect((await first.exited).exitCode).toBe(130);
+
+    // Resuming against other banks names the questions it cannot find and changes nothing.
+    const otherBanks = runInPty(['exam', '--resume', '--questions', GOOD_BANK, '--db', db]);
+    expect((await otherBanks.exited).exitCode).toBe(1);
+    expect(otherBanks.output()).toMatch(/exam #1 uses questions that are no longer in the banks, or whose choices changed: exam-/);
 
     const second = runInPty(['exam', '--timed', '--blueprint', 'quick', ...common]);
     await second.waitFor('Resume it, or abandon it and start a new exam?');

@@ -141,6 +141,16 @@ describe('exam prompt', () => {
     expect(getScreen()).toContain('Question 3 of 3');
   });
 
+  it('moves to the next unanswered question on the review screen with u', async () => {
+    const { config } = setup({ state: newExamState(3, 0, { position: 0, answers: [[0], [0, 2], null], flags: [], timeMs: [] }) });
+    const { events, getScreen } = await render(examPrompt, config);
+    events.keypress('r');
+    events.keypress('u');
+    expect(getScreen()).toMatch(/❯ +3 {2}unanswered/);
+    events.keypress('enter');
+    expect(getScreen()).toContain('Question 3 of 3');
+  });
+
   it('opens the review screen after answering the last question', async () => {
     const { config } = setup({ state: newExamState(3, 0, { position: 2, answers: [], flags: [], timeMs: [] }) });
     const { events, getScreen } = await render(examPrompt, config);
