@@ -1,34 +1,19 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { delimiter, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { UserError } from '../errors.js';
-import { t } from '../ui/i18n.js';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { bankFiles, SOURCES_FILE } from './dirs.js';
 import { parseBank } from './parse-bank.js';
 import { parseSources } from './parse-sources.js';
 import type { BankGroup } from './rules.js';
 import type { Problem, Question, SourceIndex } from './types.js';
 import { MAX_FILE_BYTES } from './yaml.js';
 
-export const SOURCES_FILE = 'sources.yaml';
+export { bankDirsFrom, defaultBankDirs, SOURCES_FILE } from './dirs.js';
 
 export interface LoadedBanks {
   groups: BankGroup[];
   /** Problems found while reading and parsing single files. */
   problems: Problem[];
   files: number;
-}
-
-/** The package's own banks. */
-export function defaultBankDirs(): string[] {
-  return [fileURLToPath(new URL('../../questions/', import.meta.url))];
-}
-
-/** `--questions` (repeatable) or AWS_QUIZ_QUESTIONS replace the bundled banks. */
-export function bankDirsFrom(option: string[] | undefined, env: NodeJS.ProcessEnv): string[] {
-  if (option && option.length) return option;
-  const fromEnv = env.AWS_QUIZ_QUESTIONS?.split(delimiter).filter(Boolean);
-  if (fromEnv && fromEnv.length) return fromEnv;
-  return defaultBankDirs();
 }
 
 /** Shown in messages: relative to the working directory when that is shorter. */
@@ -57,37 +42,15 @@ function readText(file: string, problems: Problem[]): string | undefined {
   }
 }
 
-function listYaml(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listYaml(full));
-    else if (/\.ya?ml$/.test(entry.name) && entry.name !== SOURCES_FILE) out.push(full);
-  }
-  return out;
-}
-
 /** Reads every bank under `paths`; each bank file resolves sources against the sources.yaml in its own directory. */
 export function loadBanks(paths: string[]): LoadedBanks {
   const problems: Problem[] = [];
-  const files: string[] = [];
-  for (const p of paths) {
-    const full = resolve(p);
-    let isDir: boolean;
-    try {
-      isDir = statSync(full).isDirectory();
-    } catch {
-      throw new UserError(t('error.noSuchPath', { path: p }));
-    }
-    if (isDir) files.push(...listYaml(full));
-    else files.push(full);
-  }
+  const files = bankFiles(paths);
 
   const groups = new Map<string, BankGroup>();
   const indexes = new Map<string, SourceIndex | undefined>();
   let count = 0;
-  for (const file of [...new Set(files)]) {
+  for (const file of files) {
     const dir = dirname(file);
     let group = groups.get(dir);
     if (!group) {

@@ -1,5 +1,138 @@
-import { UserError } from '../errors.js';
+import { existsSync } from 'node:fs';
+import { censusBanks, type CensusQuestion } from '../bank/census.js';
+import { bankDirsFrom } from '../bank/dirs.js';
+import { UsageError, UserError } from '../errors.js';
+import {
+  addDays,
+  buildReport,
+  dayStartMs,
+  FORECAST_DAYS,
+  HALF_LIFE_DAYS,
+  LEECH_LAPSES,
+  localDay,
+  parseSince,
+  type BankFacts,
+  type StatsInput,
+} from '../quiz/stats.js';
+import { openStore, resolveDbPath, type Store } from '../store/open.js';
+import * as query from '../store/stats.js';
+import { t } from '../ui/i18n.js';
+import { renderStats, renderStatsJson } from '../ui/stats-report.js';
 
-export async function statsCommand(_options: Record<string, unknown>): Promise<number> {
-  throw new UserError('stats is not available yet');
+// Only what statistics need is imported here: no YAML parser, schema or prompts, so the
+// command answers in about the time Node takes to start.
+
+export interface StatsOptions {
+  since?: string;
+  bank?: string[];
+  json?: boolean;
+  db?: string;
+  questions?: string[];
+}
+
+export interface StatsIo {
+  now?: Date;
+  env?: NodeJS.ProcessEnv;
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+  /** Terminal columns; 80 when not a terminal. */
+  width?: number;
+}
+
+/** The activity chart and its JSON cover the last twelve weeks at most. */
+const ACTIVITY_DAYS = 84;
+
+function terminalColumns(): number {
+  const c = process.stdout.isTTY ? process.stdout.columns : undefined;
+  return Math.max(40, Math.min(c && c > 0 ? c : 80, 200));
+}
+
+/** The banks' questions for coverage, or a reason they could not be read. */
+async function readBanks(options: StatsOptions, env: NodeJS.ProcessEnv): Promise<{ questions: CensusQuestion[] } | { note: string }> {
+  try {
+    const counted = censusBanks(bankDirsFrom(options.questions, env));
+    if (counted && counted.length) return { questions: counted };
+    // Not in the usual layout (or nothing found): the full loader reads it, or says what is wrong.
+    const { loadQuestionsFor } = await import('./context.js');
+    return { questions: loadQuestionsFor(options, env).questions.map((q) => ({ id: q.id, bank: q.bank, topic: q.topic, source: q.source })) };
+  } catch (err) {
+    if (err instanceof UserError) return { note: err.message };
+    throw err;
+  }
+}
+
+function emptyInput(today: string, period: StatsInput['period'], banks: string[] | null, activityFrom: string): StatsInput {
+  return { today, period, banks, topics: [], studyDays: [], activity: [], activityFrom, exams: [], dueNow: 0, dueByDay: [], leeches: [], seenIds: [], bankFacts: null };
+}
+
+export async function statsCommand(options: StatsOptions, io: StatsIo = {}): Promise<number> {
+  const now = io.now ?? new Date();
+  const env = io.env ?? process.env;
+  const out = io.stdout ?? ((s: string) => process.stdout.write(s));
+  const err = io.stderr ?? ((s: string) => process.stderr.write(s));
+  const today = localDay(now.getTime());
+  const since = options.since ?? 'all';
+  const period = parseSince(since, today);
+  if (!period) throw new UsageError(t('stats.badSince', { value: since }));
+  const banks = options.bank?.length ? [...new Set(options.bank)] : null;
+  const lastWeeks = addDays(today, -(ACTIVITY_DAYS - 1));
+  const activityFrom = period.fromDay && period.fromDay > lastWeeks ? period.fromDay : lastWeeks;
+
+  const printEmpty = () => {
+    const line = banks ? t('stats.emptyBank', { banks: banks.join(', '), bank: banks[0]! }) : t('stats.empty');
+    if (options.json) {
+      out(renderStatsJson(buildReport(emptyInput(today, period, banks, activityFrom))) + '\n');
+      err(line + '\n');
+    } else out(line + '\n');
+    return 0;
+  };
+
+  // Never create a database just to say there is nothing in it.
+  const path = resolveDbPath(options.db, env);
+  if (!existsSync(path)) return printEmpty();
+  const store = openStore(path, { readonly: true });
+  try {
+    if (query.schemaVersion(store) === 0) return printEmpty();
+    const fromMs = period.fromDay === null ? null : dayStartMs(period.fromDay);
+    const exams = query.finishedExams(store, fromMs);
+    const bankRead = await readBanks(options, env);
+
+    if (banks) {
+      const known = new Set([...query.answeredBanks(store), ...('questions' in bankRead ? bankRead.questions.map((q) => q.bank) : [])]);
+      const unknown = banks.find((b) => !known.has(b));
+      if (unknown !== undefined) throw new UsageError(t('stats.unknownBank', { bank: unknown, known: [...known].sort().join(', ') || '–' }));
+    }
+    if (!query.hasAnswers(store, banks) && exams.length === 0) return printEmpty();
+    if ('note' in bankRead) err(t('stats.coverageNote', { reason: bankRead.note }) + '\n');
+
+    const bankFacts: BankFacts | null = 'questions' in bankRead ? { questions: banks ? bankRead.questions.filter((q) => banks.includes(q.bank)) : bankRead.questions } : null;
+    const report = buildReport(gather(store, { today, period, banks, activityFrom, now, exams, bankFacts }));
+    out((options.json ? renderStatsJson(report) : renderStats(report, io.width ?? terminalColumns(), LEECH_LAPSES).join('\n')) + '\n');
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+function gather(
+  store: Store,
+  c: { today: string; period: StatsInput['period']; banks: string[] | null; activityFrom: string; now: Date; exams: StatsInput['exams']; bankFacts: BankFacts | null },
+): StatsInput {
+  const scope = { fromDay: c.period.fromDay, banks: c.banks };
+  const todayStart = dayStartMs(c.today);
+  return {
+    today: c.today,
+    period: c.period,
+    banks: c.banks,
+    topics: query.topicTotals(store, scope, c.today, HALF_LIFE_DAYS),
+    studyDays: query.studyDays(store, c.banks),
+    activity: query.dailyActivity(store, c.activityFrom, c.banks),
+    activityFrom: c.activityFrom,
+    exams: c.exams,
+    dueNow: query.dueNow(store, c.now.getTime(), c.banks),
+    dueByDay: query.dueByDay(store, c.today, todayStart, dayStartMs(addDays(c.today, FORECAST_DAYS + 1)), c.banks),
+    leeches: query.leeches(store, LEECH_LAPSES, c.banks),
+    seenIds: query.seenQuestionIds(store, c.banks),
+    bankFacts: c.bankFacts,
+  };
 }

@@ -110,6 +110,71 @@ export const MIGRATIONS: readonly string[] = [
       last_seen = max(last_seen, excluded.last_seen);
   END;
   `,
+  `
+  -- Statistics over all time read these instead of every (day, topic) pair: one row per
+  -- study day, and one per (bank, topic, domain).
+  CREATE TABLE daily_total (
+    day      TEXT    PRIMARY KEY,      -- local date, YYYY-MM-DD
+    attempts INTEGER NOT NULL,
+    correct  INTEGER NOT NULL,
+    time_ms  INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  INSERT INTO daily_total SELECT day, sum(attempts), sum(correct), sum(time_ms) FROM daily_topic GROUP BY day;
+
+  -- decayed_* are sums weighted by 0.5^(age in days / 30) as of decay_day (HALF_LIFE_DAYS in
+  -- src/quiz/stats.ts); a reader brings them to today with one more factor. Keeping the
+  -- reference day at the newest answer keeps every exponent <= 0.
+  CREATE TABLE topic_summary (
+    bank     TEXT    NOT NULL,
+    topic    TEXT    NOT NULL,
+    domain   TEXT    NOT NULL,
+    attempts INTEGER NOT NULL,
+    correct  INTEGER NOT NULL,
+    time_ms  INTEGER NOT NULL,
+    due_attempts INTEGER NOT NULL,
+    due_correct  INTEGER NOT NULL,
+    last_day  TEXT   NOT NULL,         -- local date, YYYY-MM-DD
+    decay_day TEXT   NOT NULL,
+    decayed_attempts REAL NOT NULL,
+    decayed_correct  REAL NOT NULL,
+    PRIMARY KEY (bank, topic, domain)
+  ) WITHOUT ROWID;
+
+  INSERT INTO topic_summary
+  SELECT d.bank, d.topic, d.domain, sum(d.attempts), sum(d.correct), sum(d.time_ms), sum(d.due_attempts), sum(d.due_correct),
+         m.last_day, m.last_day,
+         sum(d.attempts * pow(0.5, (julianday(m.last_day) - julianday(d.day)) / 30.0)),
+         sum(d.correct * pow(0.5, (julianday(m.last_day) - julianday(d.day)) / 30.0))
+  FROM daily_topic d
+  JOIN (SELECT bank, topic, domain, max(day) AS last_day FROM daily_topic GROUP BY bank, topic, domain) m USING (bank, topic, domain)
+  GROUP BY d.bank, d.topic, d.domain;
+
+  CREATE TRIGGER answers_stats_rollup AFTER INSERT ON answers BEGIN
+    INSERT INTO daily_total (day, attempts, correct, time_ms)
+    VALUES (date(NEW.answered_at / 1000, 'unixepoch', 'localtime'), 1, NEW.correct, NEW.time_ms)
+    ON CONFLICT (day) DO UPDATE SET
+      attempts = attempts + 1,
+      correct = correct + excluded.correct,
+      time_ms = time_ms + excluded.time_ms;
+    INSERT INTO topic_summary (bank, topic, domain, attempts, correct, time_ms, due_attempts, due_correct, last_day, decay_day, decayed_attempts, decayed_correct)
+    VALUES (NEW.bank, NEW.topic, NEW.domain, 1, NEW.correct, NEW.time_ms, NEW.was_due, NEW.was_due * NEW.correct,
+            date(NEW.answered_at / 1000, 'unixepoch', 'localtime'), date(NEW.answered_at / 1000, 'unixepoch', 'localtime'), 1.0, NEW.correct)
+    ON CONFLICT (bank, topic, domain) DO UPDATE SET
+      attempts = attempts + 1,
+      correct = correct + excluded.correct,
+      time_ms = time_ms + excluded.time_ms,
+      due_attempts = due_attempts + excluded.due_attempts,
+      due_correct = due_correct + excluded.due_correct,
+      last_day = max(last_day, excluded.last_day),
+      -- Both sides are brought to the later of the two days, then added.
+      decayed_attempts = decayed_attempts * pow(0.5, (julianday(max(decay_day, excluded.decay_day)) - julianday(decay_day)) / 30.0)
+                       + excluded.decayed_attempts * pow(0.5, (julianday(max(decay_day, excluded.decay_day)) - julianday(excluded.decay_day)) / 30.0),
+      decayed_correct = decayed_correct * pow(0.5, (julianday(max(decay_day, excluded.decay_day)) - julianday(decay_day)) / 30.0)
+                      + excluded.decayed_correct * pow(0.5, (julianday(max(decay_day, excluded.decay_day)) - julianday(excluded.decay_day)) / 30.0),
+      decay_day = max(decay_day, excluded.decay_day);
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,455 @@
+// Statistics as pure functions: totals read from the roll-up tables come in, the report
+// that both the text and the JSON output are made from comes out. No clock is read here;
+// `today` and `now` are passed in.
+
+/** How fast old answers stop counting: an answer from 30 days ago weighs half a fresh one. */
+export const HALF_LIFE_DAYS = 30;
+/** The prior is worth this many answers at the learner's overall accuracy. */
+export const PRIOR_STRENGTH = 5;
+/** Topics with fewer answers in the period are listed apart instead of ranked. */
+export const MIN_ATTEMPTS = 5;
+/** A question forgotten this many times after being learned is a leech. */
+export const LEECH_LAPSES = 4;
+/** The exam blueprint's domains, in the order the SAA guide lists them (as in src/bank/schema.ts). */
+export const DOMAIN_ORDER = ['secure', 'resilient', 'performant', 'cost'] as const;
+/** Days ahead shown in the review forecast, after today. */
+export const FORECAST_DAYS = 7;
+
+// ---------------------------------------------------------------- calendar days
+
+/** A local calendar day as YYYY-MM-DD: the same day SQLite's date(…, 'localtime') gives. */
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function dayParts(day: string): [number, number, number] {
+  return [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
+}
+
+/** Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+export function dayNumber(day: string): number {
+  const [y0, m, d] = dayParts(day);
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** Calendar arithmetic on YYYY-MM-DD, free of time zones and daylight saving. */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = dayParts(day);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Local midnight at the start of a day, in ms since the epoch. */
+export function dayStartMs(day: string): number {
+  const [y, m, d] = dayParts(day);
+  return new Date(y, m - 1, d).getTime();
+}
+
+/** 0 = Sunday. */
+export function weekday(day: string): number {
+  const [y, m, d] = dayParts(day);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+// ---------------------------------------------------------------- --since
+
+export interface Period {
+  /** As given: `all`, `7d`, `4w` or a date. */
+  since: string;
+  /** First day counted, or null for all time. */
+  fromDay: string | null;
+  toDay: string;
+}
+
+const MAX_DAYS = 36_500;
+
+/** `all`, `<n>d`, `<n>w` or `YYYY-MM-DD`; undefined when the value is none of these. */
+export function parseSince(value: string, today: string): Period | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === 'all') return { since: 'all', fromDay: null, toDay: today };
+  const n = /^(\d{1,6})([dw])$/.exec(v);
+  if (n) {
+    const days = Number(n[1]) * (n[2] === 'w' ? 7 : 1);
+    if (days < 1 || days > MAX_DAYS) return undefined;
+    return { since: v, fromDay: addDays(today, -(days - 1)), toDay: today };
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v) && addDays(v, 0) === v && v <= today) return { since: v, fromDay: v, toDay: today };
+  return undefined;
+}
+
+// ---------------------------------------------------------------- topics
+
+/** One row of the topic roll-up: totals for a (bank, topic, domain) in the period. */
+export interface TopicTotals {
+  bank: string;
+  topic: string;
+  domain: string;
+  attempts: number;
+  correct: number;
+  timeMs: number;
+  dueAttempts: number;
+  dueCorrect: number;
+  lastDay: string;
+  /** Σ attempts × decayWeight(age in days) as of today. */
+  decayedAttempts: number;
+  decayedCorrect: number;
+}
+
+export function decayWeight(ageDays: number, halfLife = HALF_LIFE_DAYS): number {
+  return 0.5 ** (Math.max(0, ageDays) / halfLife);
+}
+
+/**
+ * The posterior mean of a Beta prior centred on the learner's overall accuracy, updated with
+ * the topic's decayed answers: (c + k·p₀) / (n + k). Few or old answers stay near p₀; many
+ * recent ones speak for themselves.
+ */
+export function smoothedAccuracy(decayedCorrect: number, decayedAttempts: number, priorMean: number, strength = PRIOR_STRENGTH): number {
+  return (decayedCorrect + strength * priorMean) / (decayedAttempts + strength);
+}
+
+export interface TopicStat {
+  topic: string;
+  bank: string;
+  domain: string;
+  attempts: number;
+  correct: number;
+  accuracy: number;
+  smoothed: number;
+  lastSeen: string;
+  command: string;
+}
+
+/** Code-point order: names are kebab-case ASCII, and ICU's collator costs ~10 ms to load. */
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export const drillCommand = (topic: string): string => `aws-quiz practice --topic ${topic}`;
+
+/** A topic can sit in several banks or domains (questions move); its rows are added up. */
+function mergeByTopic(rows: TopicTotals[]): TopicTotals[] {
+  const byTopic = new Map<string, { total: TopicTotals; bankAttempts: Map<string, number>; domainAttempts: Map<string, number> }>();
+  for (const r of rows) {
+    let e = byTopic.get(r.topic);
+    if (!e) {
+      e = { total: { ...r, attempts: 0, correct: 0, timeMs: 0, dueAttempts: 0, dueCorrect: 0, decayedAttempts: 0, decayedCorrect: 0 }, bankAttempts: new Map(), domainAttempts: new Map() };
+      byTopic.set(r.topic, e);
+    }
+    const t = e.total;
+    t.attempts += r.attempts;
+    t.correct += r.correct;
+    t.timeMs += r.timeMs;
+    t.dueAttempts += r.dueAttempts;
+    t.dueCorrect += r.dueCorrect;
+    t.decayedAttempts += r.decayedAttempts;
+    t.decayedCorrect += r.decayedCorrect;
+    if (r.lastDay > t.lastDay) t.lastDay = r.lastDay;
+    e.bankAttempts.set(r.bank, (e.bankAttempts.get(r.bank) ?? 0) + r.attempts);
+    e.domainAttempts.set(r.domain, (e.domainAttempts.get(r.domain) ?? 0) + r.attempts);
+  }
+  const most = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))[0]![0];
+  return [...byTopic.values()].map((e) => ({ ...e.total, bank: most(e.bankAttempts), domain: most(e.domainAttempts) }));
+}
+
+export interface TopicRanking {
+  /** Weakest first. */
+  ranked: TopicStat[];
+  /** Fewer than MIN_ATTEMPTS answers: too few to judge, most answered first. */
+  fewAttempts: TopicStat[];
+  /** p₀: the learner's overall accuracy with the same decay. */
+  priorMean: number;
+}
+
+export function rankTopics(rows: TopicTotals[]): TopicRanking {
+  const merged = mergeByTopic(rows);
+  const n = merged.reduce((s, r) => s + r.decayedAttempts, 0);
+  const c = merged.reduce((s, r) => s + r.decayedCorrect, 0);
+  const rawN = merged.reduce((s, r) => s + r.attempts, 0);
+  const rawC = merged.reduce((s, r) => s + r.correct, 0);
+  const priorMean = n > 0 ? c / n : rawN > 0 ? rawC / rawN : 0.5;
+  const stats = merged
+    .filter((r) => r.attempts > 0)
+    .map(
+      (r): TopicStat => ({
+        topic: r.topic,
+        bank: r.bank,
+        domain: r.domain,
+        attempts: r.attempts,
+        correct: r.correct,
+        accuracy: r.correct / r.attempts,
+        smoothed: smoothedAccuracy(r.decayedCorrect, r.decayedAttempts, priorMean),
+        lastSeen: r.lastDay,
+        command: drillCommand(r.topic),
+      }),
+    );
+  const ranked = stats
+    .filter((s) => s.attempts >= MIN_ATTEMPTS)
+    .sort((a, b) => a.smoothed - b.smoothed || b.attempts - a.attempts || byName(a.topic, b.topic));
+  const fewAttempts = stats
+    .filter((s) => s.attempts < MIN_ATTEMPTS)
+    .sort((a, b) => b.attempts - a.attempts || a.accuracy - b.accuracy || byName(a.topic, b.topic));
+  return { ranked, fewAttempts, priorMean };
+}
+
+// ---------------------------------------------------------------- domains, streaks, activity
+
+export interface DomainStat {
+  domain: string;
+  attempts: number;
+  correct: number;
+  accuracy: number | null;
+}
+
+/** Every blueprint domain, answered or not, then any other domain found in the data. */
+export function domainTotals(rows: TopicTotals[]): DomainStat[] {
+  const sums = new Map<string, { attempts: number; correct: number }>(DOMAIN_ORDER.map((d) => [d, { attempts: 0, correct: 0 }]));
+  for (const r of rows) {
+    const s = sums.get(r.domain) ?? { attempts: 0, correct: 0 };
+    s.attempts += r.attempts;
+    s.correct += r.correct;
+    sums.set(r.domain, s);
+  }
+  return [...sums].map(([domain, s]) => ({ domain, attempts: s.attempts, correct: s.correct, accuracy: s.attempts ? s.correct / s.attempts : null }));
+}
+
+export interface Streaks {
+  /** Consecutive days up to today, or up to yesterday while today is still open. */
+  current: number;
+  best: number;
+}
+
+/** `days`: distinct study days, ascending. */
+export function streaks(days: readonly string[], today: string): Streaks {
+  let best = 0;
+  let run = 0;
+  let prev: string | undefined;
+  for (const d of days) {
+    run = prev !== undefined && daysBetween(prev, d) === 1 ? run + 1 : 1;
+    best = Math.max(best, run);
+    prev = d;
+  }
+  const last = days[days.length - 1];
+  const alive = last !== undefined && (last === today || daysBetween(last, today) === 1);
+  return { current: alive ? run : 0, best };
+}
+
+export interface DayCount {
+  day: string;
+  attempts: number;
+  correct: number;
+}
+
+/** One entry per day from `from` to `to`, days without answers as zero. */
+export function activitySeries(rows: readonly DayCount[], from: string, to: string): DayCount[] {
+  const byDay = new Map(rows.map((r) => [r.day, r]));
+  const out: DayCount[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(byDay.get(d) ?? { day: d, attempts: 0, correct: 0 });
+  return out;
+}
+
+// ---------------------------------------------------------------- exams
+
+/** A finished exam as sessions keeps it; `result` is the JSON the exam writes when scoring. */
+export interface ExamRow {
+  id: number;
+  blueprint: string | null;
+  startedAt: number;
+  timeUsedMs: number;
+  timeLimitMs: number | null;
+  result: string | null;
+}
+
+export interface ExamStat {
+  id: number;
+  date: string;
+  startedAt: number;
+  blueprint: string | null;
+  correct: number | null;
+  total: number | null;
+  percent: number | null;
+  scaled: number | null;
+  passMark: number | null;
+  passed: boolean | null;
+  timeUsedMs: number;
+  timeLimitMs: number | null;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** Reads what it can from the result; a damaged or older result still gives a row. */
+export function examStat(row: ExamRow): ExamStat {
+  let r: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = row.result ? JSON.parse(row.result) : {};
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) r = parsed as Record<string, unknown>;
+  } catch {
+    // Leave the fields unknown.
+  }
+  const correct = num(r.correct);
+  const total = num(r.total);
+  const percent = num(r.percent) ?? (correct !== null && total ? Math.round((correct / total) * 1000) / 10 : null);
+  return {
+    id: row.id,
+    date: localDay(row.startedAt),
+    startedAt: row.startedAt,
+    blueprint: typeof r.blueprint === 'string' ? r.blueprint : row.blueprint,
+    correct,
+    total,
+    percent,
+    scaled: num(r.scaled),
+    passMark: num(r.passMark),
+    passed: typeof r.passed === 'boolean' ? r.passed : null,
+    timeUsedMs: num(r.timeUsedMs) ?? row.timeUsedMs,
+    timeLimitMs: num(r.timeLimitMs) ?? row.timeLimitMs,
+  };
+}
+
+// ---------------------------------------------------------------- reviews
+
+export interface ReviewForecast {
+  /** Due at this moment. */
+  dueNow: number;
+  /** Due by the end of today, overdue ones included. */
+  dueToday: number;
+  /** The next FORECAST_DAYS days after today. */
+  next: { day: string; due: number }[];
+}
+
+/** `byDay`: due counts by local day, with every overdue review counted on today. */
+export function forecast(dueNow: number, byDay: readonly { day: string; due: number }[], today: string): ReviewForecast {
+  const m = new Map(byDay.map((r) => [r.day, r.due]));
+  const next = Array.from({ length: FORECAST_DAYS }, (_, i) => {
+    const day = addDays(today, i + 1);
+    return { day, due: m.get(day) ?? 0 };
+  });
+  return { dueNow, dueToday: m.get(today) ?? 0, next };
+}
+
+// ---------------------------------------------------------------- the whole report
+
+export interface LeechRow {
+  id: string;
+  lapses: number;
+  topic: string | null;
+  bank: string | null;
+  attempts: number;
+  wrong: number;
+  lastSeen: number | null;
+}
+
+export interface Leech extends Omit<LeechRow, 'lastSeen'> {
+  lastSeen: string | null;
+  /** The note section behind the question, when the banks are at hand. */
+  source: string | null;
+}
+
+/** What the banks contribute; absent when they could not be read. */
+export interface BankFacts {
+  /** Question ids (of the selected banks) with their topic and source. */
+  questions: readonly { id: string; topic: string; source: string }[];
+}
+
+export interface StatsInput {
+  today: string;
+  period: Period;
+  banks: string[] | null;
+  topics: TopicTotals[];
+  studyDays: string[];
+  activity: DayCount[];
+  activityFrom: string;
+  exams: ExamRow[];
+  dueNow: number;
+  dueByDay: { day: string; due: number }[];
+  leeches: LeechRow[];
+  seenIds: string[];
+  bankFacts: BankFacts | null;
+}
+
+export interface StatsReport {
+  version: 1;
+  today: string;
+  period: Period;
+  banks: string[] | null;
+  overview: {
+    answered: number;
+    correct: number;
+    accuracy: number | null;
+    studyTimeMs: number;
+    daysStudied: number;
+    streak: Streaks;
+    coverage: { seen: number; total: number; ratio: number } | null;
+  };
+  topics: {
+    method: { halfLifeDays: number; priorStrength: number; priorMean: number; minAttempts: number };
+    ranked: TopicStat[];
+    fewAttempts: TopicStat[];
+    untried: string[] | null;
+  };
+  domains: DomainStat[];
+  exams: ExamStat[];
+  reviews: ReviewForecast & { retention: { reviews: number; correct: number; rate: number | null } };
+  leeches: Leech[];
+  activity: DayCount[];
+}
+
+export function buildReport(input: StatsInput): StatsReport {
+  const { topics, period } = input;
+  const answered = topics.reduce((s, r) => s + r.attempts, 0);
+  const correct = topics.reduce((s, r) => s + r.correct, 0);
+  const dueAttempts = topics.reduce((s, r) => s + r.dueAttempts, 0);
+  const dueCorrect = topics.reduce((s, r) => s + r.dueCorrect, 0);
+  const ranking = rankTopics(topics);
+  const inPeriod = period.fromDay === null ? input.studyDays : input.studyDays.filter((d) => d >= period.fromDay!);
+
+  let coverage: StatsReport['overview']['coverage'] = null;
+  let untried: string[] | null = null;
+  const sourceOf = new Map<string, string>();
+  if (input.bankFacts) {
+    const questions = input.bankFacts.questions;
+    const ids = new Set(questions.map((q) => q.id));
+    const seen = new Set(input.seenIds.filter((id) => ids.has(id)));
+    coverage = { seen: seen.size, total: ids.size, ratio: ids.size ? seen.size / ids.size : 0 };
+    const triedTopics = new Set(questions.filter((q) => seen.has(q.id)).map((q) => q.topic));
+    untried = [...new Set(questions.map((q) => q.topic))].filter((t) => !triedTopics.has(t)).sort();
+    for (const q of questions) sourceOf.set(q.id, q.source);
+  }
+
+  return {
+    version: 1,
+    today: input.today,
+    period,
+    banks: input.banks,
+    overview: {
+      answered,
+      correct,
+      accuracy: answered ? correct / answered : null,
+      studyTimeMs: topics.reduce((s, r) => s + r.timeMs, 0),
+      daysStudied: inPeriod.length,
+      streak: streaks(input.studyDays, input.today),
+      coverage,
+    },
+    topics: {
+      method: { halfLifeDays: HALF_LIFE_DAYS, priorStrength: PRIOR_STRENGTH, priorMean: ranking.priorMean, minAttempts: MIN_ATTEMPTS },
+      ranked: ranking.ranked,
+      fewAttempts: ranking.fewAttempts,
+      untried,
+    },
+    domains: domainTotals(topics),
+    exams: input.exams.map(examStat),
+    reviews: {
+      ...forecast(input.dueNow, input.dueByDay, input.today),
+      retention: { reviews: dueAttempts, correct: dueCorrect, rate: dueAttempts ? dueCorrect / dueAttempts : null },
+    },
+    leeches: input.leeches.map((l) => ({ ...l, lastSeen: l.lastSeen === null ? null : localDay(l.lastSeen), source: sourceOf.get(l.id) ?? null })),
+    activity: activitySeries(input.activity, input.activityFrom, input.today),
+  };
+}
