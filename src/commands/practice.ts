@@ -1,5 +1,146 @@
+import { AbortPromptError, ExitPromptError } from '@inquirer/core';
+import { cachedBanks, type QuizQuestion, type SectionRef } from '../bank/cache.js';
+import { bankDirsFrom } from '../bank/dirs.js';
 import { UserError } from '../errors.js';
+import type { AnswerResult } from '../quiz/practice-session.js';
+import { newSeed, seededRandom } from '../quiz/random.js';
+import { applyFilters, selectQuestions, type Focus, type LearnerState } from '../quiz/select.js';
+import { openStore, resolveDbPath, type Store } from '../store/open.js';
+import { dueTimes, questionHistory, topicAccuracy } from '../store/practice.js';
+import { createSession, endSession } from '../store/sessions.js';
+import { t } from '../ui/i18n.js';
+import { questionPrompt } from '../ui/question-prompt.js';
 
-export async function practiceCommand(_options: Record<string, unknown>): Promise<number> {
-  throw new UserError('practice is not available yet');
+export interface PracticeOptions {
+  count: number;
+  bank?: string[];
+  topic?: string[];
+  focus: Focus;
+  seed?: string;
+  db?: string;
+  questions?: string[];
 }
+
+/** Exit code after Ctrl+C, as shells report a SIGINT. */
+const INTERRUPTED = 130;
+
+// Scheduling, feedback and the summary are first needed once the first answer is given, so
+// they are loaded then: the learner waits on start-up, not on a few ms after pressing Enter.
+const afterFirstAnswer = () => import('./practice-answers.js');
+type Later = typeof import('./practice-answers.js');
+
+/**
+ * Runs `write` once the first question is on screen: a prompt draws itself on the next
+ * turn of the event loop, and this is queued right behind it. The session row (a durable
+ * write) then costs the learner no wait, and still exists before any answer can be given.
+ * If it fails, the prompt is aborted and the failure is what the caller gets on awaiting.
+ */
+function afterFirstDraw<T>(write: () => T, prompt: AbortController): Promise<T> {
+  const done = new Promise<T>((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        resolve(write());
+      } catch (err) {
+        prompt.abort();
+        reject(err);
+      }
+    }),
+  );
+  done.catch(() => undefined); // awaited later; not an unhandled rejection meanwhile
+  return done;
+}
+
+export async function practiceCommand(options: PracticeOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // As context.ts's requireTty, which is not imported here: context.ts loads the YAML
+  // parsers and the schema library, which the bank cache exists to keep off this path.
+  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError(t('error.notTty', { command: 'aws-quiz practice' }), 2);
+  const { questions, sections } = await cachedBanks(bankDirsFrom(options.questions, env), env, async () =>
+    (await import('./context.js')).loadQuestionsFor(options, env),
+  );
+  const pool = filteredPool(questions, options);
+  const store = openStore(resolveDbPath(options.db, env));
+  try {
+    return await practise(store, questions, pool, sections, options);
+  } finally {
+    store.close();
+  }
+}
+
+/** The questions the filters allow; an unknown bank or a topic matching nothing is named. */
+function filteredPool(questions: QuizQuestion[], options: PracticeOptions): QuizQuestion[] {
+  const banks = [...new Set(questions.map((q) => q.bank))].sort();
+  for (const bank of options.bank ?? []) if (!banks.includes(bank)) throw new UserError(t('practice.unknownBank', { bank, banks: banks.join(', ') }));
+  for (const topic of options.topic ?? []) if (applyFilters(questions, { topics: [topic] }).length === 0) throw new UserError(t('practice.noTopic', { topic }));
+  const pool = applyFilters(questions, { banks: options.bank ?? [], topics: options.topic ?? [] });
+  if (pool.length === 0) {
+    const filters = [...(options.bank ?? []).map((b) => `--bank ${b}`), ...(options.topic ?? []).map((tp) => `--topic ${tp}`)].join(' ');
+    throw new UserError(t('practice.noMatch', { filters }));
+  }
+  return pool;
+}
+
+async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[], sections: SectionRef[], options: PracticeOptions): Promise<number> {
+  const state: LearnerState = { history: questionHistory(store), due: dueTimes(store), topics: topicAccuracy(store) };
+  const seed = options.seed ?? newSeed();
+  const startedAt = Date.now();
+  const drawn = selectQuestions(pool, state, { count: options.count, focus: options.focus, now: startedAt, random: seededRandom(seed) });
+  if (drawn.length === 0) throw new UserError((await afterFirstAnswer()).nothingToAsk(options.focus, pool, state, startedAt));
+
+  const results: AnswerResult[] = [];
+  let session: Promise<number> | undefined;
+  const abort = new AbortController();
+  let later: Later | undefined;
+  let steps: ReturnType<Later['practiceSteps']> | undefined;
+  let interrupted = false;
+  let failure: unknown;
+  try {
+    for (const [i, d] of drawn.entries()) {
+      const header = { position: i + 1, total: drawn.length, bank: d.question.bank, topic: d.question.topic };
+      const shownAt = Date.now();
+      const prompt = questionPrompt({ question: d.question, order: d.order, position: i + 1, total: drawn.length }, { clearPromptOnDone: true, signal: abort.signal });
+      session ??= afterFirstDraw(
+        () =>
+        createSession(store, {
+          kind: 'practice',
+          seed,
+          filters: { banks: options.bank ?? [], topics: options.topic ?? [], focus: options.focus, count: options.count },
+          startedAt,
+          questions: drawn.map((q) => ({ questionId: q.question.id, choiceOrder: q.order })),
+        }),
+        abort,
+      );
+      const answer = await prompt;
+      const sessionId = await session;
+      if (answer.kind === 'quit') break;
+      const answeredAt = Date.now();
+      later ??= await afterFirstAnswer();
+      steps ??= later.practiceSteps(store, sessionId, sections);
+      // Saved before the feedback is shown: a crash while reading it loses nothing.
+      const correct = steps.record(d, answer.selected, answeredAt - shownAt, answeredAt);
+      results.push({ questionId: d.question.id, topic: d.question.topic, correct, timeMs: answeredAt - shownAt });
+      const last = i === drawn.length - 1;
+      const next = await later.feedbackPrompt({ question: d.question, order: d.order, selected: answer.selected, correct, header, source: steps.sourceOf(d.question.source), last });
+      if (next === 'quit') break;
+    }
+  } catch (err) {
+    if (err instanceof ExitPromptError) interrupted = true;
+    // Aborted only when the session could not be written; that error surfaces below.
+    else if (!(err instanceof AbortPromptError)) failure = err;
+  }
+  const endedAt = Date.now();
+  try {
+    if (session) endSession(store, await session, { endedAt, timeUsedMs: endedAt - startedAt, state: results.length === drawn.length ? 'finished' : 'abandoned' });
+  } catch (err) {
+    failure ??= err;
+  }
+  if (failure !== undefined) throw failure;
+
+  later ??= await afterFirstAnswer();
+  process.stdout.write(
+    (interrupted ? '\n' : '') +
+      later.summaryLines({ store, options, all, results, planned: drawn.length, startedAt, endedAt, seed }).join('\n') +
+      '\n',
+  );
+  return interrupted ? INTERRUPTED : 0;
+}
+
