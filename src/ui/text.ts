@@ -20,11 +20,79 @@ export function wrap(text: string, columns: number, indent = ''): string {
   const room = Math.max(10, columns - width(indent));
   return text
     .split('\n')
-    .map((line) => wrapAnsi(line, room, { hard: true, trim: false }))
+    .map((line) => (line.includes('\u001b') ? wrapAnsi(line, room, { hard: true, trim: false }) : wrapPlain(line, room)))
     .join('\n')
     .split('\n')
     .map((l) => indent + l)
     .join('\n');
+}
+
+// Japanese has no spaces between words: a line may break between any two characters,
+// except before closing punctuation and small kana (kinsoku). Word wrapping alone would
+// carry a whole sentence over to the next line and leave a short line behind.
+const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
+const NO_LINE_START = /^[、。，．・：；？！ー…‥）〕］｝〉》」』】〙〗ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ)\]},.:;!?%]/;
+
+function tokens(line: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  for (const ch of line) {
+    if (ch === ' ' || CJK.test(ch)) {
+      if (word) out.push(word);
+      word = '';
+      out.push(ch);
+    } else word += ch;
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+/** Greedy line filling for text without escape sequences. */
+export function wrapPlain(line: string, columns: number): string {
+  if (width(line) <= columns) return line;
+  const lines: string[] = [];
+  let current: string[] = [];
+  let used = 0;
+  const flush = () => {
+    while (current.length && current[current.length - 1] === ' ') current.pop();
+    lines.push(current.join(''));
+    current = [];
+    used = 0;
+  };
+  for (const token of tokens(line)) {
+    const w = width(token);
+    if (token === ' ' && lines.length && current.length === 0) continue; // no space at the start of a wrapped line
+    if (used + w <= columns) {
+      current.push(token);
+      used += w;
+      continue;
+    }
+    if (token === ' ') {
+      flush();
+      continue;
+    }
+    if (w > columns) {
+      // A word longer than a line (a URL, an ARN) is cut where it must be.
+      for (const ch of token) {
+        const cw = width(ch);
+        if (used + cw > columns) flush();
+        current.push(ch);
+        used += cw;
+      }
+      continue;
+    }
+    // Closing punctuation may not start a line: take the last character along with it.
+    const carried = NO_LINE_START.test(token) && current.length > 1 && current[current.length - 1] !== ' ' ? current.pop()! : undefined;
+    flush();
+    if (carried !== undefined) {
+      current.push(carried);
+      used += width(carried);
+    }
+    current.push(token);
+    used += w;
+  }
+  if (current.length) flush();
+  return lines.join('\n');
 }
 
 /** Wraps text after a label, aligning continuation lines under the text ("  A) long text…"). */

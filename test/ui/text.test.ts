@@ -26,3 +26,28 @@ describe('terminal text', () => {
     expect(truncateCols('abc', 5)).toBe('abc');
   });
 });
+
+describe('wrapping Japanese', () => {
+  const text = 'Fargate では、タスクが要求した vCPU とメモリ（および一定量を超えるエフェメラルストレージ）の量と実行時間に応じて課金される。';
+
+  it('fills each line instead of carrying a whole run of Japanese to the next line', () => {
+    const lines = wrap(text, 60).split('\n');
+    expect(lines.length).toBe(Math.ceil(width(text) / 60));
+    for (const l of lines.slice(0, -1)) expect(width(l)).toBeGreaterThanOrEqual(58);
+    for (const l of lines) expect(width(l)).toBeLessThanOrEqual(60);
+    expect(lines.join('')).toBe(text);
+  });
+
+  it('never starts a line with closing punctuation or a small kana', () => {
+    for (let cols = 12; cols <= 50; cols++) {
+      const lines = wrap(text + 'その後、ジョブが完了した。', cols).split('\n');
+      for (const l of lines.slice(1)) expect(l, `at ${cols} columns`).not.toMatch(/^[、。）ゃゅょっ]/);
+      for (const l of lines) expect(width(l), `at ${cols} columns`).toBeLessThanOrEqual(cols);
+    }
+  });
+
+  it('keeps English words whole and cuts only words longer than a line', () => {
+    expect(wrap('use an interface endpoint here', 12).split('\n')).toEqual(['use an', 'interface', 'endpoint', 'here']);
+    expect(wrap('arn:aws:iam::123456789012:role/Example', 10).split('\n').every((l) => width(l) <= 10)).toBe(true);
+  });
+});
