@@ -59,55 +59,58 @@ export function scanBank(text: string): { bank: string; questions: CensusQuestio
     return true;
   };
 
-  // Only lines no deeper than an item's keys matter; the regular expression skips the rest
-  // (question text, choices) without a line of JavaScript running for them.
-  const first = /^questions:[ \t]*\r?\n(?:[ \t]*(?:#.*)?\r?\n)*( *)-[ \r\n]/m.exec(src);
-  const deepest = (first ? first[1]!.length : 0) + 2;
-  const shallow = new RegExp(`^( {0,${deepest}})(?! )(.*?)[ \\t\\r]*$`, 'gm');
-  for (let line = shallow.exec(src); line; line = shallow.exec(src)) {
-    if (line[0].length === 0) shallow.lastIndex++;
-    const indent = line[1]!.length;
-    const trimmed = line[2]!;
+  /** One line no deeper than an item's keys; false when the layout is not the usual one. */
+  const step = (indent: number, trimmed: string): boolean => {
     const c = trimmed.charCodeAt(0);
-    if (trimmed === '' || c === 35 /* # */) continue;
-    if (c === 9 || c === 37 /* % */ || trimmed === '---' || trimmed === '...') return undefined;
+    if (trimmed === '' || c === 35 /* # */) return true;
+    if (c === 9 || c === 37 /* % */ || trimmed === '---' || trimmed === '...') return false;
 
     if (inQuestions) {
       const isDash = c === 45 /* - */ && (trimmed.length === 1 || trimmed.charCodeAt(1) === 32);
       if (dash < 0) {
-        if (!isDash) return undefined;
+        if (!isDash) return false;
         dash = indent;
       }
       if (indent === dash && isDash) {
         item = {};
         items.push(item);
         const rest = trimmed.slice(1).trimStart();
-        if (rest && !itemKey(rest)) return undefined;
-        continue;
+        return !rest || itemKey(rest);
       }
       // Keys of the item sit two columns right of the dash.
-      if (indent === dash + 2) {
-        if (!itemKey(trimmed)) return undefined;
-        continue;
-      }
-      if (indent !== 0) return undefined;
+      if (indent === dash + 2) return itemKey(trimmed);
+      if (indent !== 0) return false;
       inQuestions = false;
     }
 
-    if (indent !== 0) return undefined;
+    if (indent !== 0) return false;
     const m = KEY.exec(trimmed);
-    if (!m) return undefined;
+    if (!m) return false;
     if (m[1] === 'bank') {
-      if (bank !== undefined) return undefined;
+      if (bank !== undefined) return false;
       bank = scalar(m[2]);
-      if (bank === undefined) return undefined;
-    } else if (m[1] === 'questions') {
-      if (sawQuestions) return undefined;
+      return bank !== undefined;
+    }
+    if (m[1] === 'questions') {
+      if (sawQuestions) return false;
       sawQuestions = true;
-      if (m[2] === '[]') continue;
-      if (m[2] !== undefined) return undefined;
+      if (m[2] === '[]') return true;
+      if (m[2] !== undefined) return false;
       inQuestions = true;
     }
+    return true;
+  };
+
+  // Only lines no deeper than an item's keys matter; the regular expression skips the rest
+  // (question text, choices) without a line of JavaScript running for them. It is anchored
+  // on the newline, which the engine finds far faster than ^ under /m.
+  const first = /^questions:[ \t]*\r?\n(?:[ \t]*(?:#.*)?\r?\n)*( *)-[ \r\n]/m.exec(src);
+  const deepest = (first ? first[1]!.length : 0) + 2;
+  const shallow = new RegExp(`\\n( {0,${deepest}})(?! )([^\\n]*)`, 'g');
+  const head = /^( *)([^\n]*)/.exec(src)!;
+  if (head[1]!.length <= deepest && !step(head[1]!.length, head[2]!.trimEnd())) return undefined;
+  for (let line = shallow.exec(src); line; line = shallow.exec(src)) {
+    if (!step(line[1]!.length, line[2]!.trimEnd())) return undefined;
   }
 
   if (bank === undefined || !sawQuestions) return undefined;
@@ -125,8 +128,7 @@ export function scanBank(text: string): { bank: string; questions: CensusQuestio
 /** Outside ASCII: the file was read as Latin-1 and these bytes are really UTF-8. */
 const NOT_ASCII = /[^\x00-\x7f]/;
 
-function readScanned(file: string): { bank: string; questions: CensusQuestion[] } | undefined {
-  const bytes = readFileSync(file);
+function scanBytes(bytes: Buffer): { bank: string; questions: CensusQuestion[] } | undefined {
   // Latin-1 turns bytes into a string without decoding UTF-8, several times faster on
   // Japanese text; the lines this reads are ASCII in every bank seen so far. When one is not,
   // the file is read again properly.
@@ -135,20 +137,25 @@ function readScanned(file: string): { bank: string; questions: CensusQuestion[] 
   return scanBank(bytes.toString('utf8'));
 }
 
+const readOrUndefined = (file: string): Buffer | undefined => {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * The questions under `paths`, each id once; undefined as soon as one file is not in the
  * usual layout or cannot be read, so the caller can load the banks properly instead.
+ * (Reading the files one by one, synchronously, is faster here than reading them in parallel.)
  */
 export function censusBanks(paths: string[]): CensusQuestion[] | undefined {
   const seen = new Set<string>();
   const out: CensusQuestion[] = [];
   for (const file of bankFiles(paths)) {
-    let scanned: ReturnType<typeof readScanned>;
-    try {
-      scanned = readScanned(file);
-    } catch {
-      return undefined;
-    }
+    const bytes = readOrUndefined(file);
+    const scanned = bytes && scanBytes(bytes);
     if (!scanned) return undefined;
     for (const q of scanned.questions) {
       if (seen.has(q.id)) continue;

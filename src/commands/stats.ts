@@ -95,6 +95,10 @@ export async function statsCommand(options: StatsOptions, io: StatsIo = {}): Pro
     if (query.schemaVersion(store) === 0) return printEmpty();
     const fromMs = period.fromDay === null ? null : dayStartMs(period.fromDay);
     const exams = query.finishedExams(store, fromMs);
+    const anything = exams.length > 0 || query.hasAnswers(store, banks);
+    // An unknown --bank is worth saying even when there is nothing else to say.
+    if (!anything && !banks) return printEmpty();
+    const data = gather(store, { today, period, banks, activityFrom, now, exams });
     const bankRead = await readBanks(options, env);
 
     if (banks) {
@@ -102,11 +106,11 @@ export async function statsCommand(options: StatsOptions, io: StatsIo = {}): Pro
       const unknown = banks.find((b) => !known.has(b));
       if (unknown !== undefined) throw new UsageError(t('stats.unknownBank', { bank: unknown, known: [...known].sort().join(', ') || '–' }));
     }
-    if (!query.hasAnswers(store, banks) && exams.length === 0) return printEmpty();
+    if (!anything) return printEmpty();
     if ('note' in bankRead) err(t('stats.coverageNote', { reason: bankRead.note }) + '\n');
 
     const bankFacts: BankFacts | null = 'questions' in bankRead ? { questions: banks ? bankRead.questions.filter((q) => banks.includes(q.bank)) : bankRead.questions } : null;
-    const report = buildReport(gather(store, { today, period, banks, activityFrom, now, exams, bankFacts }));
+    const report = buildReport({ ...data, bankFacts });
     out((options.json ? renderStatsJson(report) : renderStats(report, io.width ?? terminalColumns(), LEECH_LAPSES).join('\n')) + '\n');
     return 0;
   } finally {
@@ -116,8 +120,8 @@ export async function statsCommand(options: StatsOptions, io: StatsIo = {}): Pro
 
 function gather(
   store: Store,
-  c: { today: string; period: StatsInput['period']; banks: string[] | null; activityFrom: string; now: Date; exams: StatsInput['exams']; bankFacts: BankFacts | null },
-): StatsInput {
+  c: { today: string; period: StatsInput['period']; banks: string[] | null; activityFrom: string; now: Date; exams: StatsInput['exams'] },
+): Omit<StatsInput, 'bankFacts'> {
   const scope = { fromDay: c.period.fromDay, banks: c.banks };
   const todayStart = dayStartMs(c.today);
   return {
@@ -133,6 +137,5 @@ function gather(
     dueByDay: query.dueByDay(store, c.today, todayStart, dayStartMs(addDays(c.today, FORECAST_DAYS + 1)), c.banks),
     leeches: query.leeches(store, LEECH_LAPSES, c.banks),
     seenIds: query.seenQuestionIds(store, c.banks),
-    bankFacts: c.bankFacts,
   };
 }

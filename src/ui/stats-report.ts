@@ -1,8 +1,8 @@
 import { stripVTControlCharacters } from 'node:util';
 import { daysBetween, weekday, type ExamStat, type StatsReport, type TopicStat } from '../quiz/stats.js';
 import { chalk } from './color.js';
-import { table } from './table.js';
-import { hangingWrap, padEndCols, truncateCols as fit, width as cols, wrap } from './text.js';
+import { cols, table } from './table.js';
+import { hangingWrap, truncateCols, wrap } from './text.js';
 import { t, tDynamic, type MessageKey } from './i18n.js';
 
 // Render functions return lines; the command prints them. Colour comes from chalk, which
@@ -13,6 +13,9 @@ const FEW_SHOWN = 8;
 const EXAMS_SHOWN = 10;
 const LEECHES_SHOWN = 10;
 const INDENT = '  ';
+
+/** Cuts text to `columns`, with an ellipsis; the width library only when it is too long. */
+const fit = (text: string, columns: number): string => (cols(text) <= columns ? text : truncateCols(text, columns));
 const BARS = '▁▂▃▄▅▆▇█';
 
 export const percent = (ratio: number | null): string => (ratio === null ? '–' : `${Math.round(ratio * 100)}%`);
@@ -54,6 +57,7 @@ function periodLabel(r: StatsReport): string {
 
 /** Prose under a heading: indented and wrapped to the terminal. */
 function para(text: string, width: number, style: (s: string) => string = (x) => x): string[] {
+  if (cols(INDENT + text) <= width) return [style(INDENT + text)];
   return wrap(text, width, INDENT)
     .split('\n')
     .map((l) => style(l.trimEnd()));
@@ -62,7 +66,13 @@ function para(text: string, width: number, style: (s: string) => string = (x) =>
 /** Label and value pairs; a value too long for the terminal wraps under itself. */
 function pairs(rows: readonly [string, string][], width: number): string[] {
   const labelWidth = Math.max(...rows.map(([label]) => cols(label)));
-  return rows.flatMap(([label, value]) => hangingWrap(INDENT + padEndCols(label, labelWidth) + '  ', value, width).split('\n').map((l) => l.trimEnd()));
+  return rows.flatMap(([label, value]) => {
+    const lead = INDENT + label + ' '.repeat(labelWidth - cols(label)) + '  ';
+    if (cols(lead + value) <= width) return [(lead + value).trimEnd()];
+    return hangingWrap(lead, value, width)
+      .split('\n')
+      .map((l) => l.trimEnd());
+  });
 }
 
 /** Wraps comma-separated items into lines no wider than `width`. */
@@ -280,7 +290,7 @@ export function renderActivity(r: StatsReport, width: number): string[] {
 
 export function renderStats(r: StatsReport, width: number, minLapses: number): string[] {
   const sections = [
-    wrap(t('stats.title', { period: periodLabel(r) }), width).split('\n').map((l) => heading(l.trimEnd())),
+    para(t('stats.title', { period: periodLabel(r) }), width + INDENT.length).map((l) => heading(l.slice(INDENT.length))),
     renderOverview(r, width),
     renderTopics(r, width),
     renderDomains(r, width),
