@@ -62,9 +62,10 @@ function measurePty(args, until, env = {}) {
   });
 }
 
+/** `env` may be a function, evaluated afresh for every run. */
 async function medianPty(args, until, env) {
   const times = [];
-  for (let i = 0; i < runs; i++) times.push(await measurePty(args, until, env));
+  for (let i = 0; i < runs; i++) times.push(await measurePty(args, until, typeof env === 'function' ? env() : env));
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)];
 }
@@ -117,16 +118,17 @@ try {
   let failed = false;
   for (const s of scenarios) {
     await s.setup?.();
-    const env = { ...common, ...(typeof s.env === 'function' ? s.env() : s.env) };
+    const env = typeof s.env === 'function' ? () => ({ ...common, ...s.env() }) : { ...common, ...s.env };
     let median;
     let peakMb = NaN;
     let status = 0;
     if (s.pty) {
       median = await medianPty(s.args, s.pty, env);
+      const memEnv = typeof env === 'function' ? env() : env;
       if (hasTime) {
         const memFile = join(work, 'mem.txt');
         await new Promise((resolve) => {
-          const term = pty.spawn('/usr/bin/time', ['-f', '%M', '-o', memFile, process.execPath, ...s.args], { cols: 100, rows: 40, env: { ...process.env, NO_COLOR: '1', ...env } });
+          const term = pty.spawn('/usr/bin/time', ['-f', '%M', '-o', memFile, process.execPath, ...s.args], { cols: 100, rows: 40, env: { ...process.env, NO_COLOR: '1', ...memEnv } });
           let out = '';
           term.onData((d) => {
             out += d;
