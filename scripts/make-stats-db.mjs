@@ -118,16 +118,24 @@ export async function makeStatsDb(dir, { questions: bankDirs, answers = 1_000_00
   return { path, banks, questions: nq };
 }
 
-function median(args, runs, env) {
-  const times = [];
-  let last;
+/**
+ * Median wall time of each command, run in turns (a, b, c, a, b, c, …) so that a busy moment
+ * on the machine falls on all of them alike.
+ */
+function timeInTurns(commands, runs, env) {
+  const times = commands.map(() => []);
+  const last = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    last = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-    times.push(performance.now() - t0);
+    commands.forEach((args, j) => {
+      const t0 = performance.now();
+      last[j] = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+      times[j].push(performance.now() - t0);
+    });
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], status: last.status, stdout: last.stdout, stderr: last.stderr };
+  return times.map((t, j) => {
+    t.sort((a, b) => a - b);
+    return { ms: t[Math.floor(t.length / 2)], status: last[j].status, stderr: last[j].stderr };
+  });
 }
 
 async function main() {
@@ -153,16 +161,16 @@ async function main() {
       ['stats --since 30d', [bin, 'stats', '--since', '30d', '--db', real.path]],
       ['stats (2,000 generated questions)', [bin, 'stats', '--db', gen.path, '--questions', gen.banks]],
     ];
-    const base = median(['-e', '0'], runs, env);
+    const [base, ...measured] = timeInTurns([['-e', '0'], ...scenarios.map(([, args]) => args)], runs, env);
     const rows = [['scenario', 'median ms', 'ratio', 'result'], ['node -e 0', base.ms.toFixed(0), '1.00', '']];
     let failed = false;
-    for (const [name, args] of scenarios) {
-      const m = median(args, runs, env);
+    scenarios.forEach(([name], j) => {
+      const m = measured[j];
       const ratio = m.ms / base.ms;
       const ok = m.status === 0 && ratio <= 2;
       if (!ok) failed = true;
       rows.push([name, m.ms.toFixed(0), ratio.toFixed(2), (ok ? 'PASS' : 'FAIL') + (m.status ? ` (exit ${m.status}: ${m.stderr.trim()})` : '')]);
-    }
+    });
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
     for (const r of rows) console.log(r.map((c, i) => (i === 0 || i === 3 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd());
     console.log(`budget 2× node -e 0; ${runs} runs each, median; node ${process.version}`);
