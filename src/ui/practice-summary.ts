@@ -55,14 +55,17 @@ export const MAX_TOPICS = 5;
 
 export function renderPracticeSummary(view: SummaryView, width: number): string[] {
   const { summary: s, upcoming: u, now } = view;
+  // Prose is wrapped to the terminal; the drill command is not, so it still pastes whole.
+  const fit = (text: string) => wrap(text, width).split('\n');
   const lines: string[] = [chalk.bold(t('practice.summary.title'))];
-  if (s.answered === 0) lines.push(t('practice.summary.none'));
+  if (s.answered === 0) lines.push(...fit(t('practice.summary.none')));
   else {
     const percent = Math.round((s.correct / s.answered) * 100);
     const score = t('practice.summary.score', { correct: s.correct, answered: s.answered, percent, time: formatDuration(s.elapsedMs) });
-    lines.push(percent >= 80 ? chalk.green(score) : percent < 60 ? chalk.red(score) : score);
+    const paint = percent >= 80 ? chalk.green : percent < 60 ? chalk.red : (x: string) => x;
+    lines.push(...fit(score).map((l) => paint(l)));
   }
-  if (s.endedEarly) lines.push(...wrap(t('practice.summary.endedEarly', { answered: s.answered, planned: s.planned }), width).split('\n'));
+  if (s.endedEarly) lines.push(...fit(t('practice.summary.endedEarly', { answered: s.answered, planned: s.planned })));
 
   if (s.missed.length) {
     const shown = s.missed.slice(0, MAX_TOPICS);
@@ -70,17 +73,17 @@ export function renderPracticeSummary(view: SummaryView, width: number): string[
     lines.push('', chalk.bold(t('practice.summary.missed')));
     for (const m of shown) lines.push(`  ${padEndCols(m.topic, room)}  ${t('practice.summary.wrongCount', { n: m.wrong })}`);
     if (s.missed.length > shown.length) lines.push('  ' + t('practice.summary.more', { n: s.missed.length - shown.length }));
-    lines.push(t('practice.summary.drill'), '  ' + chalk.cyan(drillCommand(shown.map((m) => m.topic), view.keep)));
+    lines.push(...fit(t('practice.summary.drill')), '  ' + chalk.cyan(drillCommand(shown.map((m) => m.topic), view.keep)));
   } else if (s.answered > 0) {
-    lines.push('', chalk.green(t('practice.summary.noneMissed')));
+    lines.push('', ...fit(t('practice.summary.noneMissed')).map((l) => chalk.green(l)));
   }
 
   lines.push('');
-  if (u.dueNow === 0 && u.nextAt === undefined) lines.push(t('practice.summary.noReviews'));
+  if (u.dueNow === 0 && u.nextAt === undefined) lines.push(...fit(t('practice.summary.noReviews')));
   else {
-    lines.push(t('practice.summary.reviews', { dueNow: u.dueNow, dueSoon: u.dueSoon }));
-    if (u.nextAt !== undefined) lines.push(t('practice.summary.next', { when: formatIn(u.nextAt - now), at: formatLocal(u.nextAt) }));
+    lines.push(...fit(t('practice.summary.reviews', { dueNow: u.dueNow, dueSoon: u.dueSoon })));
+    if (u.nextAt !== undefined) lines.push(...fit(t('practice.summary.next', { when: formatIn(u.nextAt - now), at: formatLocal(u.nextAt) })));
   }
-  if (view.seed) lines.push(chalk.dim(t('practice.summary.seed', { seed: view.seed })));
+  if (view.seed) lines.push(...fit(t('practice.summary.seed', { seed: view.seed })).map((l) => chalk.dim(l)));
   return lines;
 }

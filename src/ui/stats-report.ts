@@ -123,12 +123,16 @@ export function renderTopics(r: StatsReport, width: number): string[] {
       out.push(...withDrill.map((l, i) => INDENT + (i === 0 ? chalk.dim(l) : l)));
     } else {
       // Too narrow for the command column: each command goes under its row, and long
-      // topic names are cut in the table (the command below still has them whole).
+      // topic names are cut in the table. The command is never cut: it must still paste
+      // whole, so a very narrow terminal wraps it instead.
       const rest = table([header.slice(1), ...shown.map((s) => topicRow(s, r.today).slice(1))], align.slice(1));
       const room = Math.max(12, width - INDENT.length - Math.max(...rest.map(cols)) - 2);
-      const plain = table([[fit(header[0]!, room), ...header.slice(1)], ...shown.map((s) => topicRow(s, r.today, room))], align);
+      let plain = table([[fit(header[0]!, room), ...header.slice(1)], ...shown.map((s) => topicRow(s, r.today, room))], align);
+      // Narrower still: the last-seen column goes.
+      if (plain.some((l) => cols(INDENT + l) > width))
+        plain = table([[fit(header[0]!, room), ...header.slice(1, -1)], ...shown.map((s) => topicRow(s, r.today, room).slice(0, -1))], align.slice(0, -1));
       out.push(INDENT + chalk.dim(plain[0]!));
-      shown.forEach((s, i) => out.push(INDENT + plain[i + 1]!, INDENT + '  ' + chalk.cyan(fit(s.command, width - INDENT.length - 2))));
+      shown.forEach((s, i) => out.push(INDENT + plain[i + 1]!, INDENT + '  ' + chalk.cyan(s.command)));
     }
     if (ranked.length > shown.length) out.push(...para(t('stats.moreRows', { count: ranked.length - shown.length }), width, chalk.dim));
   }
@@ -155,12 +159,18 @@ function hbar(ratio: number, size: number): string {
 }
 
 export function renderDomains(r: StatsReport, width: number): string[] {
-  const rows = r.domains.map((d) => [
-    tDynamic(`stats.domain.${d.domain}`),
-    d.attempts ? `${grouped(d.correct)}/${grouped(d.attempts)}` : '0',
-    byLevel(percent(d.accuracy), d.accuracy),
-  ]);
-  const lines = table(rows, ['left', 'right', 'right']);
+  const tableWith = (names: string) =>
+    table(
+      r.domains.map((d) => [
+        tDynamic(`${names}.${d.domain}`),
+        d.attempts ? `${grouped(d.correct)}/${grouped(d.attempts)}` : '0',
+        byLevel(percent(d.accuracy), d.accuracy),
+      ]),
+      ['left', 'right', 'right'],
+    );
+  // The exam guide's long domain names, or short ones where they do not fit.
+  const full = tableWith('stats.domain');
+  const lines = full.every((l) => cols(INDENT + l) <= width) ? full : tableWith('stats.domainShort');
   const room = width - INDENT.length - Math.max(...lines.map(cols)) - 2;
   const size = Math.min(20, room);
   return [

@@ -8,6 +8,8 @@ export interface PtyRun {
   pty: IPty;
   /** Everything printed so far, escape sequences removed. */
   output(): string;
+  /** Everything printed so far, escape sequences and all. */
+  raw(): string;
   /** Resolves once the output (after `from` characters) matches; rejects after `ms`. */
   waitFor(pattern: RegExp | string, ms?: number, from?: number): Promise<void>;
   write(keys: string): void;
@@ -17,13 +19,16 @@ export interface PtyRun {
 export const KEYS = { enter: '\r', up: '\x1b[A', down: '\x1b[B', left: '\x1b[D', right: '\x1b[C', space: ' ', ctrlC: '\x03' };
 
 /** Runs the built binary in a pseudo-terminal, as a person at a terminal would. */
-export function runInPty(args: string[], env: Record<string, string> = {}, size = { cols: 100, rows: 40 }): PtyRun {
+export function runInPty(args: string[], env: Record<string, string | undefined> = {}, size = { cols: 100, rows: 40 }): PtyRun {
+  // A variable given as undefined is removed, as a user who never set it would run.
+  const fullEnv: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', LANG: 'C', ...env };
+  for (const k of Object.keys(fullEnv)) if (fullEnv[k] === undefined) delete fullEnv[k];
   const pty = spawn(process.execPath, [BIN, ...args], {
     name: 'xterm-256color',
     cols: size.cols,
     rows: size.rows,
     cwd: process.cwd(),
-    env: { ...process.env, NO_COLOR: '1', LANG: 'C', ...env } as Record<string, string>,
+    env: fullEnv as Record<string, string>,
   });
   let raw = '';
   const waiters = new Set<() => void>();
@@ -36,6 +41,7 @@ export function runInPty(args: string[], env: Record<string, string> = {}, size 
   return {
     pty,
     output,
+    raw: () => raw,
     write: (keys) => pty.write(keys),
     exited,
     waitFor(pattern, ms = 10_000, from = 0) {

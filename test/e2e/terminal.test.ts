@@ -1,0 +1,93 @@
+import { execa } from 'execa';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BIN, KEYS, runInPty } from '../helpers/pty.js';
+import { recordAnswer } from '../../src/store/answers.js';
+import { openStore } from '../../src/store/open.js';
+import { screenOf } from '../helpers/screen.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const GOOD = fileURLToPath(new URL('../fixtures/banks/good/', import.meta.url));
+const BAD = fileURLToPath(new URL('../fixtures/banks/bad/', import.meta.url));
+const BUNDLED = fileURLToPath(new URL('../../questions/', import.meta.url));
+const SGR_COLOUR = /\u001b\[(?:\d+;)*(?:3[0-9]|9[0-7]|38;[25])[;\dm]*m/;
+
+/** Rows the terminal had to wrap itself: text drawn past the right edge. Commands are left long on purpose, so they paste whole. */
+async function overflow(raw: string, cols: number): Promise<string[]> {
+  return (await screenOf(raw, cols)).overflowed.filter((l) => !/^\s*aws-quiz /.test(l));
+}
+
+/** The environment of a user who never set NO_COLOR or FORCE_COLOR (and `extra`). */
+function envWithout(name: string, extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== name && k !== 'FORCE_COLOR') env[k] = v;
+  return { ...env, ...extra };
+}
+
+async function practiceScreens(cols: number, env: Record<string, string | undefined> = {}) {
+  const run = runInPty(['practice', '--questions', BUNDLED, '--db', join(tempDir(), 'q.db'), '--count', '2', '--seed', 'wide'], env, { cols, rows: 50 });
+  await run.waitFor(/1\/2/);
+  await run.waitFor(/(Enter answer|Enter 回答)/);
+  run.write(run.output().includes('Choose') || run.output().includes('選択してください') ? 'ab' : 'a');
+  run.write(KEYS.enter);
+  await run.waitFor(/(Enter next question|Enter 次の問題)/);
+  run.write('q');
+  await run.exited;
+  return run;
+}
+
+describe('terminal rendering', () => {
+  for (const cols of [40, 200]) {
+    it(`practice fits a ${cols}-column terminal, question, choices, feedback and summary`, async () => {
+      const run = await practiceScreens(cols, { LANG: 'ja_JP.UTF-8' });
+      expect(await overflow(run.raw(), cols)).toEqual([]);
+      expect(run.output()).toContain('解説');
+    });
+  }
+
+  it('exam fits a 40-column terminal', async () => {
+    const run = runInPty(['exam', '--blueprint', 'quick', '--questions', BUNDLED, '--db', join(tempDir(), 'q.db'), '--seed', 'narrow'], { LANG: 'ja_JP.UTF-8' }, { cols: 40, rows: 40 });
+    await run.waitFor(/Enter/);
+    run.write(KEYS.enter);
+    await run.waitFor(/1\/10/);
+    await run.waitFor(/q /);
+    const onScreen = run.raw();
+    run.write(KEYS.ctrlC);
+    await run.exited;
+    expect(await overflow(onScreen, 40)).toEqual([]);
+  });
+
+  for (const cols of [40, 200]) {
+    it(`stats fits a ${cols}-column terminal`, async () => {
+      const db = join(tempDir(), 'q.db');
+      const store = openStore(db);
+      const day = 86_400_000;
+      ['sample-gateway-endpoint', 'sample-interface-endpoint', 'sample-s3-durability', 'sample-s3-consistency'].forEach((id, i) => {
+        for (let k = 0; k < 12; k++)
+          recordAnswer(store, { sessionId: null, questionId: id, bank: 'sample', topic: i < 2 ? 'vpc/endpoints' : 's3/basics', domain: 'cost', selected: [0], correct: (k + i) % 3 !== 0, timeMs: 4000, answeredAt: Date.now() - k * day });
+      });
+      store.close();
+      const run = runInPty(['stats', '--db', db, '--questions', GOOD], { LANG: 'ja_JP.UTF-8' }, { cols, rows: 60 });
+      await run.exited;
+      expect(run.output()).toContain('aws-quiz practice --topic vpc/endpoints');
+      expect(await overflow(run.raw(), cols)).toEqual([]);
+    });
+  }
+
+  it('colours a terminal, and not with NO_COLOR', async () => {
+    const coloured = await practiceScreens(100, { NO_COLOR: undefined, FORCE_COLOR: undefined });
+    expect(coloured.raw()).toMatch(SGR_COLOUR);
+    const plain = await practiceScreens(100, { NO_COLOR: '1', FORCE_COLOR: undefined });
+    expect(plain.raw()).not.toMatch(SGR_COLOUR);
+    const forced = await execa('node', [BIN, 'lint', BAD], { env: envWithout('NO_COLOR', { FORCE_COLOR: '1' }), extendEnv: false, reject: false });
+    expect(forced.stdout).toMatch(SGR_COLOUR);
+  });
+
+  it('prints plain text when piped', async () => {
+    for (const args of [['lint', GOOD], ['stats', '--db', join(tempDir(), 'none.db')], ['--help']]) {
+      const r = await execa('node', [BIN, ...args], { env: envWithout('NO_COLOR', {}), extendEnv: false, reject: false });
+      expect(r.stdout + r.stderr, args.join(' ')).not.toContain('\u001b');
+    }
+  });
+});
