@@ -22,13 +22,11 @@ export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv
 
 const MAGIC = 'SQLite format 3\0';
 
-/**
- * Looks at the header before SQLite does, so a file that is not ours, or that was cut short,
- * is refused without a single byte being written to it.
- */
-function checkHeader(path: string): void {
+type HeaderVerdict = { ok: true } | { ok: false; error: UserError };
+
+function readHeader(path: string): HeaderVerdict {
   const size = statSync(path).size;
-  if (size === 0) return;
+  if (size === 0) return { ok: true };
   const header = Buffer.alloc(100);
   const fd = openSync(path, 'r');
   try {
@@ -36,14 +34,32 @@ function checkHeader(path: string): void {
   } finally {
     closeSync(fd);
   }
-  if (size < 100 || header.toString('latin1', 0, 16) !== MAGIC) throw new UserError(t('store.notSqlite', { path }));
+  if (size < 100 || header.toString('latin1', 0, 16) !== MAGIC) return { ok: false, error: new UserError(t('store.notSqlite', { path })) };
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   const pages = header.readUInt32BE(28);
   // The in-header page count is only valid when the two change counters agree.
   const valid = header.readUInt32BE(24) === header.readUInt32BE(92);
   if (valid && pages > 0 && size < pages * pageSize) {
-    throw new UserError(t('store.truncated', { path, size, expected: pages * pageSize }));
+    return { ok: false, error: new UserError(t('store.truncated', { path, size, expected: pages * pageSize })) };
+  }
+  return { ok: true };
+}
+
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Looks at the header before SQLite does, so a file that is not ours, or that was cut short,
+ * is refused without a single byte being written to it. Another aws-quiz may be creating or
+ * checkpointing the very same file this instant, when it briefly looks short: a damaged
+ * file stays damaged, so only a verdict that holds for half a second counts.
+ */
+function checkHeader(path: string): void {
+  for (let attempt = 0; ; attempt++) {
+    const verdict = readHeader(path);
+    if (verdict.ok) return;
+    if (attempt >= 20) throw verdict.error;
+    pause(25);
   }
 }
 
