@@ -4,6 +4,15 @@
 // tsc still type-checks and emits dist/ first; scripts and tests import those modules.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    const shim = fileURLToPath(new URL('./lazy-child-process.cjs', import.meta.url));
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.importer.includes('/commander/') ? { path: shim } : undefined));
+  },
+};
 
 rmSync(new URL('../dist/chunks', import.meta.url), { recursive: true, force: true });
 await build({
@@ -21,5 +30,6 @@ await build({
   external: ['better-sqlite3'],
   // Bundled CommonJS dependencies call require(); ESM output has none of its own.
   banner: { js: "import{createRequire as __awsQuizRequire}from'node:module';const require=__awsQuizRequire(import.meta.url);" },
+  plugins: [lazyChildProcess],
   logLevel: 'warning',
 });

@@ -1,7 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { createRequire } from 'node:module';
+import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { UserError } from './errors.js';
-import { configureColor } from './ui/color.js';
 import { detectLang, isLang, setLang, t, type Lang } from './ui/i18n.js';
 
 // Commander wiring only. Each action imports its command module on demand, so
@@ -41,18 +40,62 @@ const bankOption = () => new Option('--bank <name>', t('cli.opt.bank')).argParse
 const topicOption = () => new Option('--topic <topic>', t('cli.opt.topic')).argParser(collect);
 const seedOption = () => new Option('--seed <seed>', t('cli.opt.seed'));
 
-function version(): string {
-  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+/**
+ * Help, version and one-line errors are written straight to the file descriptor: creating
+ * process.stdout loads the stream and socket machinery, which costs more than the help.
+ */
+function writeTo(fd: 1 | 2): (text: string) => void {
+  return (text) => {
+    const bytes = Buffer.from(text);
+    try {
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    } catch {
+      (fd === 1 ? process.stdout : process.stderr).write(text);
+    }
+  };
 }
 
-export function buildProgram(setExit: (code: number) => void): Command {
+/** The width to wrap help at: the terminal's, or 80 when not a terminal. */
+function columnsOf(fd: 1 | 2): number {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return 80;
+  } catch {
+    return 80;
+  }
+  return (fd === 1 ? process.stdout : process.stderr).columns || 80;
+}
+
+function version(): string {
+  // Read as a file: require() of JSON would start the CommonJS loader just for this.
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * Loads a command's module, and sets up colour with it: chalk is needed by every command
+ * but not by --help, which stays faster without it.
+ */
+async function load<T>(module: Promise<T>, env: NodeJS.ProcessEnv): Promise<T> {
+  const [loaded, color] = await Promise.all([module, import('./ui/color.js')]);
+  color.configureColor(env);
+  return loaded;
+}
+
+export function buildProgram(setExit: (code: number) => void, env: NodeJS.ProcessEnv = process.env): Command {
   const program = new Command('aws-quiz')
     .description(t('cli.description'))
     .version(version(), '-V, --version', t('cli.version'))
     .helpOption('-h, --help', t('cli.help'))
     .addOption(new Option('--lang <lang>', t('cli.lang')).argParser(oneOf('--lang', ['ja', 'en'])))
     .showSuggestionAfterError(true)
-    .configureOutput({ outputError: (str, write) => write(str.split('\n').filter(Boolean)[0] + '\n') });
+    .configureOutput({
+      writeOut: writeTo(1),
+      writeErr: writeTo(2),
+      getOutHelpWidth: () => columnsOf(1),
+      getErrHelpWidth: () => columnsOf(2),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+      outputError: (str, write) => write(str.split('\n').filter(Boolean)[0] + '\n'),
+    });
 
   example(
     program
@@ -65,7 +108,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .addOption(seedOption())
       .addOption(dbOption())
       .addOption(questionsOption())
-      .action(async (opts) => setExit(await (await import('./commands/practice.js')).practiceCommand(opts))),
+      .action(async (opts) => setExit(await (await load(import('./commands/practice.js'), env)).practiceCommand(opts))),
     'aws-quiz practice --count 5 --focus weak',
     'aws-quiz practice --topic vpc/ --seed 42',
   );
@@ -86,7 +129,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .option('--list', t('cli.exam.list'))
       .addOption(dbOption())
       .addOption(questionsOption())
-      .action(async (opts) => setExit(await (await import('./commands/exam.js')).examCommand(opts))),
+      .action(async (opts) => setExit(await (await load(import('./commands/exam.js'), env)).examCommand(opts))),
     'aws-quiz exam --timed',
     'aws-quiz exam --timed --blueprint quick',
     'aws-quiz exam --resume',
@@ -101,7 +144,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .option('--json', t('cli.stats.json'))
       .addOption(dbOption())
       .addOption(questionsOption())
-      .action(async (opts) => setExit(await (await import('./commands/stats.js')).statsCommand(opts))),
+      .action(async (opts) => setExit(await (await load(import('./commands/stats.js'), env)).statsCommand(opts))),
     'aws-quiz stats',
     'aws-quiz stats --since 7d --json',
   );
@@ -115,7 +158,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .option('--strict', t('cli.lint.strict'))
       .option('--coverage', t('cli.lint.coverage'))
       .addOption(questionsOption())
-      .action(async (paths: string[], opts) => setExit(await (await import('./commands/lint.js')).lintCommand(paths, opts))),
+      .action(async (paths: string[], opts) => setExit(await (await load(import('./commands/lint.js'), env)).lintCommand(paths, opts))),
     'aws-quiz lint questions',
     'aws-quiz lint --strict --coverage --format github questions',
   );
@@ -125,7 +168,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .command('completion')
       .description(t('cli.completion'))
       .argument('<shell>', 'bash | zsh | fish', oneOf('<shell>', ['bash', 'zsh', 'fish']))
-      .action(async (shell: string) => setExit(await (await import('./commands/completion.js')).completionCommand(shell, program))),
+      .action(async (shell: string) => setExit(await (await load(import('./commands/completion.js'), env)).completionCommand(shell, program))),
     'source <(aws-quiz completion bash)',
     'aws-quiz completion fish | source',
   );
@@ -134,7 +177,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('__complete', { hidden: true })
     .argument('<kind>')
     .addOption(questionsOption())
-    .action(async (kind: string, opts) => setExit(await (await import('./commands/completion.js')).completeValues(kind, opts)));
+    .action(async (kind: string, opts) => setExit(await (await load(import('./commands/completion.js'), env)).completeValues(kind, opts)));
 
   return program;
 }
@@ -148,10 +191,9 @@ function langFrom(argv: string[], env: NodeJS.ProcessEnv): Lang {
 
 /** Runs the CLI and returns the exit code; only bin/ touches process.exitCode. */
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  configureColor(env);
   setLang(langFrom(argv, env));
   let code = 0;
-  const program = buildProgram((c) => (code = c));
+  const program = buildProgram((c) => (code = c), env);
   program.exitOverride();
   program.commands.forEach((c) => c.exitOverride());
   try {
@@ -164,11 +206,11 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof UserError) {
-      process.stderr.write(t('error.prefix') + err.message + '\n');
+      writeTo(2)(t('error.prefix') + err.message + '\n');
       return err.exitCode;
     }
-    if (env.AWS_QUIZ_DEBUG) process.stderr.write(String((err as Error)?.stack ?? err) + '\n');
-    else process.stderr.write(t('error.prefix') + t('error.internal', { detail: String((err as Error)?.message ?? err) }) + '\n');
+    if (env.AWS_QUIZ_DEBUG) writeTo(2)(String((err as Error)?.stack ?? err) + '\n');
+    else writeTo(2)(t('error.prefix') + t('error.internal', { detail: String((err as Error)?.message ?? err) }) + '\n');
     return 1;
   }
 }
