@@ -121,19 +121,8 @@ function parseJson(text: string | null): unknown {
 
 const numbers = (v: unknown): number[] | null => (Array.isArray(v) && v.every((n) => Number.isInteger(n)) ? (v as number[]) : null);
 
-interface SummaryRow {
-  id: number;
-  blueprint: string | null;
-  state: ExamState;
-  startedAt: number;
-  endedAt: number | null;
-  timeLimitMs: number | null;
-  timeUsedMs: number;
-  total: number;
-  answered: number;
-  flagged: number;
-  result: string | null;
-}
+/** An ExamSummary as SQLite returns it: the result still JSON text. */
+type SummaryRow = Omit<ExamSummary, 'result'> & { result: string | null };
 
 const SUMMARY = `
   SELECT s.id, s.blueprint, s.state, s.started_at AS startedAt, s.ended_at AS endedAt,
