@@ -76,9 +76,10 @@ describe('terminal rendering', () => {
   }
 
   it('colours a terminal, and not with NO_COLOR', async () => {
-    const coloured = await practiceScreens(100, { NO_COLOR: undefined, FORCE_COLOR: undefined });
+    // A person's terminal: chalk rightly turns colour off under CI=… or TERM=dumb, so neither is set here.
+    const coloured = await practiceScreens(100, { NO_COLOR: undefined, FORCE_COLOR: undefined, CI: undefined, TERM: 'xterm-256color' });
     expect(coloured.raw()).toMatch(SGR_COLOUR);
-    const plain = await practiceScreens(100, { NO_COLOR: '1', FORCE_COLOR: undefined });
+    const plain = await practiceScreens(100, { NO_COLOR: '1', FORCE_COLOR: undefined, CI: undefined, TERM: 'xterm-256color' });
     expect(plain.raw()).not.toMatch(SGR_COLOUR);
     const forced = await execa('node', [BIN, 'lint', BAD], { env: envWithout('NO_COLOR', { FORCE_COLOR: '1' }), extendEnv: false, reject: false });
     expect(forced.stdout).toMatch(SGR_COLOUR);
