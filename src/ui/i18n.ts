@@ -38,7 +38,10 @@ export function isLang(value: string): value is Lang {
 
 export function t(key: MessageKey, params: Params = {}): string {
   const template: string = catalogues[current][key] ?? catalogues.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  // `{n|day|days}` picks the singular when n is 1: English needs it, Japanese does not.
+  return template
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, name: string, one: string, many: string) => (name in params ? (Number(params[name]) === 1 ? one : many) : m))
+    .replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 /** For rule names and other keys built at run time. */

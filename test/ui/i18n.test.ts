@@ -21,6 +21,11 @@ describe('message catalogue', () => {
     expect(detectLang({})).toBe('en');
   });
 
+  it('picks the English singular for one', () => {
+    expect(t('stats.streakValue', { current: 1, best: 3 })).toBe('1 day in a row (best 3)');
+    expect(t('stats.streakValue', { current: 2, best: 3 })).toBe('2 days in a row (best 3)');
+  });
+
   it('fills placeholders', () => {
     setLang('ja');
     expect(t('lint.summary', { files: 1, questions: 2, errors: 0, warnings: 3 })).toBe('ファイル 1 件、問題 2 問、エラー 0 件、警告 3 件');

@@ -15,7 +15,7 @@ export const practice = {
     'practice.sourceFile': 'Source: {file}',
     'practice.in.minutes': 'in {n} min',
     'practice.in.hours': 'in {n} h',
-    'practice.in.days': 'in {n} days',
+    'practice.in.days': 'in {n} {n|day|days}',
     'practice.summary.title': 'Practice summary',
     'practice.summary.none': 'No questions answered.',
     'practice.summary.score': 'Score: {correct}/{answered} ({percent}%) in {time}',
