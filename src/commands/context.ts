@@ -30,7 +30,4 @@ export function openStoreFor(options: { db?: string }, env: NodeJS.ProcessEnv = 
   return openStore(resolveDbPath(options.db, env), open);
 }
 
-/** Interactive commands refuse to run without a terminal instead of hanging or guessing answers. */
-export function requireTty(command: string): void {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError(t('error.notTty', { command }), 2);
-}
+export { requireTty } from './tty.js';

@@ -10,6 +10,7 @@ import { dueTimes, questionHistory, topicAccuracy } from '../store/practice.js';
 import { createSession, endSession } from '../store/sessions.js';
 import { t } from '../ui/i18n.js';
 import { questionPrompt } from '../ui/question-prompt.js';
+import { requireTty } from './tty.js';
 
 export interface PracticeOptions {
   count: number;
@@ -51,9 +52,7 @@ function afterFirstDraw<T>(write: () => T, prompt: AbortController): Promise<T> 
 }
 
 export async function practiceCommand(options: PracticeOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  // As context.ts's requireTty, which is not imported here: context.ts loads the YAML
-  // parsers and the schema library, which the bank cache exists to keep off this path.
-  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError(t('error.notTty', { command: 'aws-quiz practice' }), 2);
+  requireTty('aws-quiz practice');
   const { questions, sections } = await cachedBanks(bankDirsFrom(options.questions, env), env, async () =>
     (await import('./context.js')).loadQuestionsFor(options, env),
   );
