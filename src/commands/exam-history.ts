@@ -1,0 +1,121 @@
+import type { Question, SourceIndex } from '../bank/types.js';
+import { UsageError, UserError } from '../errors.js';
+import { blueprintFor } from '../quiz/blueprints.js';
+import { isCorrect, scoreExam, type ExamResult } from '../quiz/exam-score.js';
+import { latestFinishedExamId, listExams, loadExam } from '../store/exams.js';
+import { openStore, resolveDbPath } from '../store/open.js';
+import { renderExamList, renderExamReport, renderExamReview, type ReviewEntry } from '../ui/exam-report.js';
+import type { SourceRef } from '../ui/feedback.js';
+import { t } from '../ui/i18n.js';
+import { shellQuote } from '../ui/practice-summary.js';
+import { terminalWidth } from '../ui/text.js';
+import type { ExamOptions } from './exam.js';
+
+// Past exams: `aws-quiz exam --review [ID]` and `--list`, and the review of wrong and
+// unanswered questions that the report after an exam shares with them.
+
+const out = (lines: string[]) => process.stdout.write(lines.join('\n') + '\n');
+
+/** The options that chose the database and banks, repeated in the commands the exam suggests. */
+export function keptOptions(options: ExamOptions): string[] {
+  return [...(options.db ? ['--db', options.db] : []), ...(options.questions ?? []).flatMap((q) => ['--questions', q])];
+}
+
+export const command = (args: string[], options: ExamOptions) => ['aws-quiz', 'exam', ...args, ...keptOptions(options)].map(shellQuote).join(' ');
+
+/** `<note>#<section>` → the note file and the section's heading. */
+export function sourceRef(source: string, sources: SourceIndex[]): SourceRef {
+  const [file = source, id] = source.split('#');
+  const section = sources.flatMap((x) => x.sections).find((sec) => sec.noteFile === file && sec.id === id);
+  return section ? { file, heading: section.heading } : { file };
+}
+
+/** A question as the exam showed it; `question` is missing when it has left the banks since. */
+export interface AskedQuestion {
+  questionId: string;
+  question?: Question;
+  order: readonly number[];
+}
+
+/** The wrong and unanswered questions, in exam order. */
+export function reviewEntries(
+  asked: readonly AskedQuestion[],
+  answers: readonly (readonly number[] | null)[],
+  flags: readonly boolean[],
+  marks: readonly boolean[],
+  sources: SourceIndex[],
+): ReviewEntry[] {
+  return asked.flatMap((a, i) =>
+    marks[i]
+      ? []
+      : [
+          {
+            position: i,
+            total: asked.length,
+            questionId: a.questionId,
+            order: a.order,
+            selected: answers[i] ?? null,
+            flagged: flags[i] ?? false,
+            ...(a.question && { question: a.question, source: sourceRef(a.question.source, sources) }),
+          },
+        ],
+  );
+}
+
+export async function review(options: ExamOptions): Promise<number> {
+  let id: number | undefined;
+  if (typeof options.review === 'string') {
+    if (!/^\d+$/.test(options.review)) throw new UsageError(t('exam.badId', { value: options.review }));
+    id = Number(options.review);
+  }
+  const { loadQuestionsFor, openStoreFor } = await import('./context.js');
+  const store = openStoreFor(options);
+  try {
+    id ??= latestFinishedExamId(store);
+    if (id === undefined) throw new UserError(t('exam.noneFinished'));
+    const exam = loadExam(store, id);
+    if (!exam) throw new UserError(t('exam.notFound', { id }));
+    if (exam.state === 'active') throw new UserError(t('exam.notFinished', { id, command: command(['--resume'], options) }));
+    if (exam.state === 'abandoned') throw new UserError(t('exam.wasAbandoned', { id }));
+    const { questions, sources } = loadQuestionsFor(options);
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    const items: AskedQuestion[] = exam.questions.map((sq) => {
+      const q = byId.get(sq.questionId);
+      // A question edited since (choices added or removed) is shown as missing rather than with shuffled letters.
+      const question = q && q.choices.length === sq.choiceOrder.length ? q : undefined;
+      return { questionId: sq.questionId, order: sq.choiceOrder, ...(question && { question }) };
+    });
+    const answers = exam.questions.map((q) => q.selected);
+    const blueprint = blueprintFor(exam.blueprint);
+    // The result written at submission is the record (a bank corrected since does not change it);
+    // it is scored again from today's banks only if it is unreadable.
+    const stored = (exam.result ?? {}) as Partial<ExamResult> & { timeUp?: boolean };
+    const marks =
+      Array.isArray(stored.marks) && stored.marks.length === items.length
+        ? stored.marks.map(Boolean)
+        : items.map((it, i) => Boolean(it.question && isCorrect(it.question, answers[i] ?? null)));
+    const present = items.flatMap((it, i) => (it.question ? [{ question: it.question, selected: answers[i] ?? null }] : []));
+    const result =
+      typeof stored.correct === 'number' && typeof stored.total === 'number' && Array.isArray(stored.domains) && Array.isArray(stored.weakTopics)
+        ? (stored as ExamResult)
+        : scoreExam(present, { passMark: blueprint.passMark, timeUsedMs: exam.timeUsedMs, timeLimitMs: exam.timeLimitMs });
+    out([
+      ...renderExamReport(result, { examId: exam.id, blueprint: exam.blueprint ?? blueprint.name, seed: exam.seed, ...(stored.timeUp && { timeUp: true }) }),
+      '',
+      ...renderExamReview(reviewEntries(items, answers, exam.questions.map((q) => q.flagged), marks, sources), terminalWidth()),
+    ]);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+export async function list(options: ExamOptions): Promise<number> {
+  const store = openStore(resolveDbPath(options.db, process.env));
+  try {
+    out(renderExamList(listExams(store)));
+    return 0;
+  } finally {
+    store.close();
+  }
+}
