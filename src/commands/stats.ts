@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { censusBanks, type CensusQuestion } from '../bank/census.js';
+import { cachedBanks, type QuizQuestion } from '../bank/cache.js';
 import { bankDirsFrom } from '../bank/dirs.js';
 import { UsageError, UserError } from '../errors.js';
 import {
@@ -48,13 +48,12 @@ function terminalColumns(): number {
 }
 
 /** The banks' questions for coverage, or a reason they could not be read. */
-async function readBanks(options: StatsOptions, env: NodeJS.ProcessEnv): Promise<{ questions: CensusQuestion[] } | { note: string }> {
+// The same cache of checked banks as practice: the YAML parser and the schema load only
+// when a bank has changed since the last run.
+async function readBanks(options: StatsOptions, env: NodeJS.ProcessEnv): Promise<{ questions: QuizQuestion[] } | { note: string }> {
   try {
-    const counted = censusBanks(bankDirsFrom(options.questions, env));
-    if (counted && counted.length) return { questions: counted };
-    // Not in the usual layout (or nothing found): the full loader reads it, or says what is wrong.
-    const { loadQuestionsFor } = await import('./context.js');
-    return { questions: loadQuestionsFor(options, env).questions.map((q) => ({ id: q.id, bank: q.bank, topic: q.topic, source: q.source })) };
+    const { questions } = await cachedBanks(bankDirsFrom(options.questions, env), env, async () => (await import('./context.js')).loadQuestionsFor(options, env));
+    return { questions };
   } catch (err) {
     if (err instanceof UserError) return { note: err.message };
     throw err;
