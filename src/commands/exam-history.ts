@@ -5,7 +5,7 @@ import { isCorrect, scoreExam, type ExamResult } from '../quiz/exam-score.js';
 import { latestFinishedExamId, listExams, loadExam } from '../store/exams.js';
 import { openStore, resolveDbPath } from '../store/open.js';
 import { renderExamList, renderExamReport, renderExamReview, type ReviewEntry } from '../ui/exam-report.js';
-import type { SourceRef } from '../ui/feedback.js';
+import { sourceLookup } from '../bank/source-lookup.js';
 import { t } from '../ui/i18n.js';
 import { shellQuote } from '../ui/practice-summary.js';
 import { terminalWidth } from '../ui/text.js';
@@ -23,13 +23,6 @@ export function keptOptions(options: ExamOptions): string[] {
 
 export const command = (args: string[], options: ExamOptions) => ['aws-quiz', 'exam', ...args, ...keptOptions(options)].map(shellQuote).join(' ');
 
-/** `<note>#<section>` → the note file and the section's heading. */
-export function sourceRef(source: string, sources: SourceIndex[]): SourceRef {
-  const [file = source, id] = source.split('#');
-  const section = sources.flatMap((x) => x.sections).find((sec) => sec.noteFile === file && sec.id === id);
-  return section ? { file, heading: section.heading } : { file };
-}
-
 /** A question as the exam showed it; `question` is missing when it has left the banks since. */
 export interface AskedQuestion {
   questionId: string;
@@ -45,6 +38,7 @@ export function reviewEntries(
   marks: readonly boolean[],
   sources: SourceIndex[],
 ): ReviewEntry[] {
+  const sourceOf = sourceLookup(sources.flatMap((x) => x.sections));
   return asked.flatMap((a, i) =>
     marks[i]
       ? []
@@ -56,7 +50,7 @@ export function reviewEntries(
             order: a.order,
             selected: answers[i] ?? null,
             flagged: flags[i] ?? false,
-            ...(a.question && { question: a.question, source: sourceRef(a.question.source, sources) }),
+            ...(a.question && { question: a.question, source: sourceOf(a.question.source) }),
           },
         ],
   );

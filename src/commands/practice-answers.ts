@@ -5,7 +5,7 @@ import type { Drawn, Focus, LearnerState } from '../quiz/select.js';
 import { recordAnswer, usualAnswerTimeMs } from '../store/answers.js';
 import type { Store } from '../store/open.js';
 import { cardJson, dueTimes } from '../store/practice.js';
-import type { SourceRef } from '../ui/feedback.js';
+import { sourceLookup } from '../bank/source-lookup.js';
 import { t } from '../ui/i18n.js';
 import { formatIn, renderPracticeSummary } from '../ui/practice-summary.js';
 import { terminalWidth } from '../ui/text.js';
@@ -60,17 +60,6 @@ export function answerRecorder(store: Store, sessionId: number) {
       { questionId: question.id, card, cardJson: serializeCard(card) },
     );
     return correct;
-  };
-}
-
-/** `<note>#<section>` → the note file and the section's heading, looked up on first use. */
-export function sourceLookup(sections: SectionRef[]): (source: string) => SourceRef {
-  let headings: Map<string, string> | undefined;
-  return (source) => {
-    headings ??= new Map(sections.map((s) => [`${s.noteFile}#${s.id}`, s.heading]));
-    const file = source.split('#')[0]!;
-    const heading = headings.get(source);
-    return heading === undefined ? { file } : { file, heading };
   };
 }
 

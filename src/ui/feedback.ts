@@ -4,17 +4,13 @@ import { chalk } from './color.js';
 import { t } from './i18n.js';
 import { choiceLabel, labelsOf, renderHeader, renderQuestionText, type HeaderInfo } from './question-view.js';
 import { hangingWrap, terminalWidth, wrap } from './text.js';
+import type { SourceRef } from '../bank/source-lookup.js';
 
 // What the learner sees right after answering: right or wrong, the correct choices
 // marked, why each choice is right or wrong, the explanation and where in the notes
 // it comes from. The answer is already saved when this is shown.
 
-export interface SourceRef {
-  /** The note file, e.g. 000_54328491b4c48bc9.txt. */
-  file: string;
-  /** The section heading in the notes; missing when the section could not be found. */
-  heading?: string;
-}
+export type { SourceRef };
 
 export interface Feedback {
   question: QuizQuestion;
