@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Question, SourceIndex } from './types.js';
+import { fnv1a } from '../hash.js';
 
 // Parsing, validating and linting the banks takes far longer than anything else before
 // the first question (the YAML parser and the schema library alone take ~100 ms to load).
@@ -33,16 +34,6 @@ const FORMAT = 3;
 export function cacheDir(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
   return join(base, 'aws-quiz');
-}
-
-/** FNV-1a, as hex: names a cache file after the bank directories it holds. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 function stamp(file: string): string {
@@ -179,7 +170,7 @@ export async function cachedBanks(
 ): Promise<BankData> {
   const files = watchedFiles(dirs);
   const key = fingerprint(files);
-  const path = join(cacheDir(env), `banks-${hash(dirs.map((d) => resolve(d)).join('\n'))}.json`);
+  const path = join(cacheDir(env), `banks-${fnv1a(dirs.map((d) => resolve(d)).join('\n')).toString(16).padStart(8, '0')}.json`);
   const cached = files.length ? readCache(path, key) : undefined;
   if (cached) return cached;
   const loaded = await load();

@@ -1,21 +1,13 @@
 // A small seeded generator so `--seed` reproduces a draw and its choice orders exactly.
 // Math.random cannot be seeded.
 
-export type Random = () => number;
+import { fnv1a } from '../hash.js';
 
-/** FNV-1a: turns any seed text into 32 bits. */
-function hashSeed(seed: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) {
-    h ^= seed.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export type Random = () => number;
 
 /** mulberry32: fast, well distributed for shuffling, reproducible from its seed. */
 export function seededRandom(seed: string): Random {
-  let a = hashSeed(seed);
+  let a = fnv1a(seed);
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
