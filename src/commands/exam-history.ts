@@ -10,16 +10,12 @@ import { t } from '../ui/i18n.js';
 import { shellQuote } from '../ui/practice-summary.js';
 import { terminalWidth } from '../ui/text.js';
 import type { ExamOptions } from './exam.js';
+import { keptOptions } from './kept-options.js';
 
 // Past exams: `aws-quiz exam --review [ID]` and `--list`, and the review of wrong and
 // unanswered questions that the report after an exam shares with them.
 
 const out = (lines: string[]) => process.stdout.write(lines.join('\n') + '\n');
-
-/** The options that chose the database and banks, repeated in the commands the exam suggests. */
-export function keptOptions(options: ExamOptions): string[] {
-  return [...(options.db ? ['--db', options.db] : []), ...(options.questions ?? []).flatMap((q) => ['--questions', q])];
-}
 
 export const command = (args: string[], options: ExamOptions) => ['aws-quiz', 'exam', ...args, ...keptOptions(options)].map(shellQuote).join(' ');
 

@@ -9,6 +9,7 @@ import { sourceLookup } from '../bank/source-lookup.js';
 import { t } from '../ui/i18n.js';
 import { formatIn, renderPracticeSummary } from '../ui/practice-summary.js';
 import { terminalWidth } from '../ui/text.js';
+import { keptOptions } from './kept-options.js';
 
 // The part of `aws-quiz practice` that runs from the first answer on: recording answers
 // with their FSRS cards, feedback, the summary. practice.ts loads it lazily so none of it
@@ -77,7 +78,7 @@ export interface SummaryInput {
 
 /** The summary, with a drill command that keeps the options choosing the banks and the database. */
 export function summaryLines(s: SummaryInput): string[] {
-  const keep = [...(s.options.questions ?? []).flatMap((q) => ['--questions', q]), ...(s.options.db ? ['--db', s.options.db] : [])];
+  const keep = keptOptions(s.options);
   return renderPracticeSummary(
     {
       summary: summarize(s.results, s.planned, s.endedAt - s.startedAt),
