@@ -112,7 +112,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     if (!readonly) {
       // WAL lets a second terminal read while this one writes; FULL sync keeps every
       // committed answer even through a power cut.
-      db.pragma('journal_mode = WAL');
+      enterWal(db);
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       migrate(db);
@@ -122,6 +122,25 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
   } catch (err) {
     db?.close();
     throw storeError(err, path);
+  }
+}
+
+/**
+ * Switching a file to WAL needs it to itself for an instant, and SQLite reports BUSY at
+ * once there instead of waiting, so several terminals creating the same new database
+ * take turns here. The mode is kept in the file, so this runs once per database.
+ */
+function enterWal(db: Database.Database): void {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      if (db.pragma('journal_mode', { simple: true }) === 'wal') return;
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if (!String((err as { code?: string }).code).startsWith('SQLITE_BUSY') || Date.now() > deadline) throw err;
+      pause(10 + Math.floor(Math.random() * 40));
+    }
   }
 }
 
