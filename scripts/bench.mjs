@@ -112,6 +112,14 @@ const scenarios = [
     args: [bin, 'practice', '--db', practiceDb],
     env: () => ({ XDG_CACHE_HOME: mkdtempSync(join(work, 'cache-')) }),
   },
+  {
+    name: 'exam: intro on screen',
+    pty: /Mock exam/,
+    args: [bin, 'exam', '--timed', '--db', practiceDb],
+    // Ctrl+C at the introduction leaves no exam behind, so every run starts the same way.
+    quit: '\x03',
+    budget: 2.0,
+  },
   { name: 'aws-quiz lint (bundled banks)', args: [bin, 'lint', questionsDir] },
   { name: 'aws-quiz lint (10,000 questions)', args: [bin, 'lint', join(work, 'gen')], budgetMs: 3000, setup: () => generateBanks(join(work, 'gen'), 10_000) },
   {
@@ -135,7 +143,8 @@ try {
   rows.push(['node -e 0', base.median.toFixed(0), '1.00', '', base.peakMb.toFixed(0), '']);
   rows.push(['node -e 0 (in a pty)', ptyBase.toFixed(0), '1.00', '', '', '']);
   let failed = false;
-  for (const s of scenarios) {
+  // BENCH_ONLY=exam runs only the scenarios whose name contains it.
+  for (const s of scenarios.filter((x) => !process.env.BENCH_ONLY || x.name.includes(process.env.BENCH_ONLY))) {
     await s.setup?.();
     const env = typeof s.env === 'function' ? () => ({ ...common, ...s.env() }) : { ...common, ...s.env };
     let scenarioMedian;
@@ -155,9 +164,13 @@ try {
           let out = '';
           term.onData((d) => {
             out += d;
-            if (s.pty.test(out)) setTimeout(() => term.write('q'), 300);
+            if (s.pty.test(out)) setTimeout(() => term.write(s.quit ?? 'q'), 300);
           });
-          term.onExit(resolve);
+          const stuck = setTimeout(() => term.kill(), 20_000);
+          term.onExit(() => {
+            clearTimeout(stuck);
+            resolve();
+          });
         });
         try {
           peakMb = Number(readFileSync(memFile, 'utf8').trim().split('\n').pop()) / 1024;

@@ -1,4 +1,4 @@
-import type { Question, SourceIndex } from '../bank/types.js';
+import type { QuizQuestion, SectionRef } from '../bank/cache.js';
 import { UsageError, UserError } from '../errors.js';
 import { blueprintFor } from '../quiz/blueprints.js';
 import { isCorrect, scoreExam, type ExamResult } from '../quiz/exam-score.js';
@@ -11,6 +11,7 @@ import { shellQuote } from '../ui/practice-summary.js';
 import { terminalWidth } from '../ui/text.js';
 import type { ExamOptions } from './exam.js';
 import { keptOptions } from './kept-options.js';
+import { quizBanksFor } from './quiz-banks.js';
 
 // Past exams: `aws-quiz exam --review [ID]` and `--list`, and the review of wrong and
 // unanswered questions that the report after an exam shares with them.
@@ -22,7 +23,7 @@ export const command = (args: string[], options: ExamOptions) => ['aws-quiz', 'e
 /** A question as the exam showed it; `question` is missing when it has left the banks since. */
 export interface AskedQuestion {
   questionId: string;
-  question?: Question;
+  question?: QuizQuestion;
   order: readonly number[];
 }
 
@@ -32,9 +33,9 @@ export function reviewEntries(
   answers: readonly (readonly number[] | null)[],
   flags: readonly boolean[],
   marks: readonly boolean[],
-  sources: SourceIndex[],
+  sources: SectionRef[],
 ): ReviewEntry[] {
-  const sourceOf = sourceLookup(sources.flatMap((x) => x.sections));
+  const sourceOf = sourceLookup(sources);
   return asked.flatMap((a, i) =>
     marks[i]
       ? []
@@ -58,8 +59,7 @@ export async function review(options: ExamOptions): Promise<number> {
     if (!/^\d+$/.test(options.review)) throw new UsageError(t('exam.badId', { value: options.review }));
     id = Number(options.review);
   }
-  const { loadQuestionsFor, openStoreFor } = await import('./context.js');
-  const store = openStoreFor(options);
+  const store = openStore(resolveDbPath(options.db, process.env));
   try {
     id ??= latestFinishedExamId(store);
     if (id === undefined) throw new UserError(t('exam.noneFinished'));
@@ -67,7 +67,7 @@ export async function review(options: ExamOptions): Promise<number> {
     if (!exam) throw new UserError(t('exam.notFound', { id }));
     if (exam.state === 'active') throw new UserError(t('exam.notFinished', { id, command: command(['--resume'], options) }));
     if (exam.state === 'abandoned') throw new UserError(t('exam.wasAbandoned', { id }));
-    const { questions, sources } = loadQuestionsFor(options);
+    const { questions, sections: sources } = await quizBanksFor(options);
     const byId = new Map(questions.map((q) => [q.id, q]));
     const items: AskedQuestion[] = exam.questions.map((sq) => {
       const q = byId.get(sq.questionId);

@@ -1,5 +1,5 @@
 import { AbortPromptError, ExitPromptError } from '@inquirer/core';
-import type { Question, SourceIndex } from '../bank/types.js';
+import type { QuizQuestion, SectionRef } from '../bank/cache.js';
 import { UsageError, UserError } from '../errors.js';
 import { blueprintFor, BLUEPRINTS, isBlueprintName, type Blueprint } from '../quiz/blueprints.js';
 import { drawExam, filterQuestions, unmatchedFilters } from '../quiz/exam-draw.js';
@@ -31,7 +31,7 @@ import {
   type ExamSummary,
   type StoredExam,
 } from '../store/exams.js';
-import type { Store } from '../store/open.js';
+import { openStore, resolveDbPath, type Store } from '../store/open.js';
 import { chalk } from '../ui/color.js';
 import {
   askReviewNow,
@@ -47,6 +47,8 @@ import { blueprintLabel, renderExamReport, renderExamReview } from '../ui/exam-r
 import { t } from '../ui/i18n.js';
 import { formatLocal } from '../ui/practice-summary.js';
 import { command, list, review, reviewEntries } from './exam-history.js';
+import { quizBanksFor } from './quiz-banks.js';
+import { requireTty } from './tty.js';
 import { terminalWidth } from '../ui/text.js';
 
 export interface ExamOptions {
@@ -79,12 +81,10 @@ export async function examCommand(options: ExamOptions): Promise<number> {
   if (options.list) return list(options);
   if (reviewing) return review(options);
 
-  // The bank loader is imported only by the paths that read banks, so --list starts quickly.
-  const { loadQuestionsFor, openStoreFor, requireTty } = await import('./context.js');
   requireTty('aws-quiz exam');
-  const store = openStoreFor(options);
+  const { questions, sections: sources } = await quizBanksFor(options);
+  const store = openStore(resolveDbPath(options.db, process.env));
   try {
-    const { questions, sources } = loadQuestionsFor(options);
     const unfinished = findUnfinishedExam(store);
     if (options.resume) {
       if (!unfinished) throw new UserError(t('exam.nothingToResume'));
@@ -116,7 +116,7 @@ function unfinishedLine(e: ExamSummary): string {
 
 // ---------------------------------------------------------------- starting
 
-async function start(store: Store, questions: Question[], sources: SourceIndex[], options: ExamOptions): Promise<number> {
+async function start(store: Store, questions: QuizQuestion[], sources: SectionRef[], options: ExamOptions): Promise<number> {
   const name = options.blueprint ?? 'saa';
   if (!isBlueprintName(name)) throw new UsageError(t('error.badChoice', { flag: '--blueprint', values: Object.keys(BLUEPRINTS).join(', '), value: name }));
   const blueprint = BLUEPRINTS[name];
@@ -167,7 +167,7 @@ async function start(store: Store, questions: Question[], sources: SourceIndex[]
 // ---------------------------------------------------------------- resuming
 
 /** The stored exam's questions as they are in the banks now; a question gone or changed stops the resume with its ids. */
-function itemsOf(exam: StoredExam, questions: Question[]): ExamItem[] {
+function itemsOf(exam: StoredExam, questions: QuizQuestion[]): ExamItem[] {
   const byId = new Map(questions.map((q) => [q.id, q]));
   const missing: string[] = [];
   const items = exam.questions.map((sq) => {
@@ -179,7 +179,7 @@ function itemsOf(exam: StoredExam, questions: Question[]): ExamItem[] {
   return items;
 }
 
-async function resume(store: Store, id: number, questions: Question[], sources: SourceIndex[], options: ExamOptions): Promise<number> {
+async function resume(store: Store, id: number, questions: QuizQuestion[], sources: SectionRef[], options: ExamOptions): Promise<number> {
   const exam = loadExam(store, id)!;
   const items = itemsOf(exam, questions);
   const blueprint = blueprintFor(exam.blueprint);
@@ -215,7 +215,7 @@ interface Sitting {
   seed: string | null;
   startedAt: number;
   items: ExamItem[];
-  sources: SourceIndex[];
+  sources: SectionRef[];
   /** Stopped; started when the questions appear. */
   timer: ExamTimer;
   state: ExamState;

@@ -1,6 +1,5 @@
 import { AbortPromptError, ExitPromptError } from '@inquirer/core';
-import { cachedBanks, type QuizQuestion, type SectionRef } from '../bank/cache.js';
-import { bankDirsFrom } from '../bank/dirs.js';
+import { type QuizQuestion, type SectionRef } from '../bank/cache.js';
 import { UserError } from '../errors.js';
 import type { AnswerResult } from '../quiz/practice-session.js';
 import { newSeed, seededRandom } from '../quiz/random.js';
@@ -11,6 +10,7 @@ import { createSession, endSession } from '../store/sessions.js';
 import { t } from '../ui/i18n.js';
 import { questionPrompt } from '../ui/question-prompt.js';
 import { requireTty } from './tty.js';
+import { quizBanksFor } from './quiz-banks.js';
 
 export interface PracticeOptions {
   count: number;
@@ -53,9 +53,7 @@ function afterFirstDraw<T>(write: () => T, prompt: AbortController): Promise<T> 
 
 export async function practiceCommand(options: PracticeOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   requireTty('aws-quiz practice');
-  const { questions, sections } = await cachedBanks(bankDirsFrom(options.questions, env), env, async () =>
-    (await import('./context.js')).loadQuestionsFor(options, env),
-  );
+  const { questions, sections } = await quizBanksFor(options, env);
   const pool = filteredPool(questions, options);
   const store = openStore(resolveDbPath(options.db, env));
   try {

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cachedBanks, type QuizQuestion } from '../bank/cache.js';
-import { bankDirsFrom } from '../bank/dirs.js';
+import type { QuizQuestion } from '../bank/cache.js';
 import { UsageError, UserError } from '../errors.js';
 import {
   addDays,
@@ -18,6 +17,7 @@ import { openStore, resolveDbPath, type Store } from '../store/open.js';
 import * as query from '../store/stats.js';
 import { t } from '../ui/i18n.js';
 import { renderStats, renderStatsJson } from '../ui/stats-report.js';
+import { quizBanksFor } from './quiz-banks.js';
 
 // Only what statistics need is imported here: no YAML parser, schema or prompts, so the
 // command answers in about the time Node takes to start.
@@ -52,7 +52,7 @@ function terminalColumns(): number {
 // when a bank has changed since the last run.
 async function readBanks(options: StatsOptions, env: NodeJS.ProcessEnv): Promise<{ questions: QuizQuestion[] } | { note: string }> {
   try {
-    const { questions } = await cachedBanks(bankDirsFrom(options.questions, env), env, async () => (await import('./context.js')).loadQuestionsFor(options, env));
+    const { questions } = await quizBanksFor(options, env);
     return { questions };
   } catch (err) {
     if (err instanceof UserError) return { note: err.message };

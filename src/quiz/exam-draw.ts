@@ -1,5 +1,5 @@
 import type { Domain } from '../bank/schema.js';
-import type { Question } from '../bank/types.js';
+import type { QuizQuestion } from '../bank/cache.js';
 import { EXAM_DOMAINS } from './blueprints.js';
 import { choiceOrder, seededRandom, shuffle } from './random.js';
 
@@ -17,7 +17,7 @@ export function topicMatches(topic: string, filter: string): boolean {
   return topic === f || topic.startsWith(f + '/');
 }
 
-export function filterQuestions(questions: readonly Question[], filters: DrawFilters): Question[] {
+export function filterQuestions(questions: readonly QuizQuestion[], filters: DrawFilters): QuizQuestion[] {
   return questions.filter(
     (q) =>
       (!filters.banks?.length || filters.banks.includes(q.bank)) &&
@@ -26,7 +26,7 @@ export function filterQuestions(questions: readonly Question[], filters: DrawFil
 }
 
 /** Filter values that select nothing, so a typo is reported instead of silently shrinking the exam. */
-export function unmatchedFilters(questions: readonly Question[], filters: DrawFilters): { banks: string[]; topics: string[] } {
+export function unmatchedFilters(questions: readonly QuizQuestion[], filters: DrawFilters): { banks: string[]; topics: string[] } {
   return {
     banks: (filters.banks ?? []).filter((b) => !questions.some((q) => q.bank === b)),
     topics: (filters.topics ?? []).filter((f) => !questions.some((q) => topicMatches(q.topic, f))),
@@ -76,7 +76,7 @@ function largestRemainder(total: number, domains: readonly Domain[], weights: Re
 }
 
 export interface DrawnQuestion {
-  question: Question;
+  question: QuizQuestion;
   /** Original choice indexes in the order they are shown, kept for the whole exam. */
   choiceOrder: number[];
 }
@@ -89,11 +89,11 @@ export interface ExamDraw {
   perDomain: Record<Domain, number>;
 }
 
-export function drawExam(pool: readonly Question[], options: { count: number; weights: Readonly<Record<Domain, number>>; seed: string }): ExamDraw {
+export function drawExam(pool: readonly QuizQuestion[], options: { count: number; weights: Readonly<Record<Domain, number>>; seed: string }): ExamDraw {
   const random = seededRandom(options.seed);
   // Sorted by id so the draw depends on the seed, not on the order files were read in.
   const sorted = [...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const byDomain = Object.fromEntries(EXAM_DOMAINS.map((d) => [d, sorted.filter((q) => q.domain === d)])) as Record<Domain, Question[]>;
+  const byDomain = Object.fromEntries(EXAM_DOMAINS.map((d) => [d, sorted.filter((q) => q.domain === d)])) as Record<Domain, QuizQuestion[]>;
   const available = Object.fromEntries(EXAM_DOMAINS.map((d) => [d, byDomain[d].length])) as Record<Domain, number>;
   const perDomain = apportion(options.count, options.weights, available);
   const chosen = EXAM_DOMAINS.flatMap((d) => shuffle(byDomain[d], random).slice(0, perDomain[d]));

@@ -1,21 +1,21 @@
 import type { Domain } from '../bank/schema.js';
-import type { Question } from '../bank/types.js';
+import type { QuizQuestion } from '../bank/cache.js';
 import { EXAM_DOMAINS, SCALE_MAX, SCALE_MIN } from './blueprints.js';
 
 // Scoring as the real exam does it: a multiple-response question counts only when
 // exactly the right set is chosen, and an unanswered question is a wrong one.
 
 export interface ScoredItem {
-  question: Question;
+  question: QuizQuestion;
   /** Original choice indexes, or null when unanswered. */
   selected: readonly number[] | null;
 }
 
-export function correctChoices(q: Question): number[] {
+export function correctChoices(q: QuizQuestion): number[] {
   return q.choices.flatMap((c, i) => (c.correct ? [i] : []));
 }
 
-export function isCorrect(q: Question, selected: readonly number[] | null): boolean {
+export function isCorrect(q: QuizQuestion, selected: readonly number[] | null): boolean {
   if (!selected || selected.length === 0) return false;
   const want = correctChoices(q);
   const got = [...new Set(selected)].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useEffect, useKeypress, useState, type KeypressEvent } from '@inquirer/core';
-import type { Question } from '../bank/types.js';
+import type { QuizQuestion } from '../bank/cache.js';
 import {
   back,
   clockSeconds,
@@ -27,7 +27,7 @@ import { padEndCols, terminalWidth, truncateCols, width as cols, wrap } from './
 // AbortSignal. Ctrl+C rejects with ExitPromptError, as every prompt does.
 
 export interface ExamItem {
-  question: Question;
+  question: QuizQuestion;
   /** Original choice indexes in display order, fixed for the whole exam. */
   order: readonly number[];
 }

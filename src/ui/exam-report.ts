@@ -1,5 +1,5 @@
 import type { Domain } from '../bank/schema.js';
-import type { Question } from '../bank/types.js';
+import type { QuizQuestion } from '../bank/cache.js';
 import { isBlueprintName, type BlueprintName } from '../quiz/blueprints.js';
 import type { ExamResult } from '../quiz/exam-score.js';
 import type { ExamSummary } from '../store/exams.js';
@@ -74,7 +74,7 @@ export interface ReviewEntry {
   total: number;
   questionId: string;
   /** undefined when the question is no longer in the banks. */
-  question?: Question;
+  question?: QuizQuestion;
   order: readonly number[];
   selected: readonly number[] | null;
   flagged: boolean;
