@@ -4,8 +4,10 @@ import { UserError } from '../errors.js';
 import type { AnswerResult } from '../quiz/practice-session.js';
 import { newSeed, seededRandom } from '../quiz/random.js';
 import { applyFilters, selectQuestions, type Focus, type LearnerState } from '../quiz/select.js';
+import { HALF_LIFE_DAYS, localDay, topicStandings } from '../quiz/stats.js';
 import { openStore, resolveDbPath, type Store } from '../store/open.js';
-import { dueTimes, questionHistory, topicAccuracy } from '../store/practice.js';
+import { dueTimes, questionHistory } from '../store/practice.js';
+import { topicTotals } from '../store/stats.js';
 import { createSession, endSession } from '../store/sessions.js';
 import { t } from '../ui/i18n.js';
 import { questionPrompt } from '../ui/question-prompt.js';
@@ -77,7 +79,9 @@ function filteredPool(questions: QuizQuestion[], options: PracticeOptions): Quiz
 }
 
 async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[], sections: SectionRef[], options: PracticeOptions): Promise<number> {
-  const state: LearnerState = { history: questionHistory(store), due: dueTimes(store), topics: topicAccuracy(store) };
+  // Over every bank, as in `stats`: the learner's overall accuracy is what a topic is measured against.
+  const topics = topicStandings(topicTotals(store, { fromDay: null, banks: null }, localDay(Date.now()), HALF_LIFE_DAYS));
+  const state: LearnerState = { history: questionHistory(store), due: dueTimes(store), topics };
   const seed = options.seed ?? newSeed();
   const startedAt = Date.now();
   const drawn = selectQuestions(pool, state, { count: options.count, focus: options.focus, now: startedAt, random: seededRandom(seed) });

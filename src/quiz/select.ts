@@ -19,16 +19,18 @@ export interface QuestionHistory {
   lastSeen: number;
 }
 
-export interface TopicAccuracy {
+/** A topic as practice sees it: how often it was answered, and the estimate `stats` ranks it by. */
+export interface TopicStanding {
   attempts: number;
-  correct: number;
+  /** Decayed accuracy pulled toward the learner's overall accuracy (see topicStandings in stats.ts). */
+  estimate: number;
 }
 
 export interface LearnerState {
   history: ReadonlyMap<string, QuestionHistory>;
   /** When each question's review falls due (ms since the epoch); questions never answered have none. */
   due: ReadonlyMap<string, number>;
-  topics: ReadonlyMap<string, TopicAccuracy>;
+  topics: ReadonlyMap<string, TopicStanding>;
 }
 
 export interface Filters {
@@ -53,7 +55,7 @@ export interface Drawn {
   wasDue: boolean;
 }
 
-/** A topic is weak while fewer than this share of its answers are right. */
+/** A topic is weak while its estimated accuracy is below this. */
 export const WEAK_ACCURACY = 0.75;
 
 const topicPrefix = (t: string) => t.replace(/\/+$/, '');
@@ -70,18 +72,13 @@ export function applyFilters(questions: readonly QuizQuestion[], filters: Filter
 }
 
 /**
- * Accuracy with one imagined right and one imagined wrong answer added, so a topic
- * answered wrongly once is not ranked below one answered wrongly eight times in ten.
+ * Topics answered at least once whose estimate is below WEAK_ACCURACY, weakest first: the
+ * order `stats` lists them in, so the drill it suggests and this one agree.
  */
-export function smoothedAccuracy(a: TopicAccuracy): number {
-  return (a.correct + 1) / (a.attempts + 2);
-}
-
-/** Topics answered at least once and still below WEAK_ACCURACY, weakest first. */
-export function weakTopics(topics: ReadonlyMap<string, TopicAccuracy>): string[] {
+export function weakTopics(topics: ReadonlyMap<string, TopicStanding>): string[] {
   return [...topics]
-    .filter(([, a]) => a.attempts > 0 && a.correct / a.attempts < WEAK_ACCURACY)
-    .sort(([ta, a], [tb, b]) => smoothedAccuracy(a) - smoothedAccuracy(b) || b.attempts - a.attempts || ta.localeCompare(tb))
+    .filter(([, s]) => s.attempts > 0 && s.estimate < WEAK_ACCURACY)
+    .sort(([ta, a], [tb, b]) => a.estimate - b.estimate || b.attempts - a.attempts || (ta < tb ? -1 : ta > tb ? 1 : 0))
     .map(([t]) => t);
 }
 

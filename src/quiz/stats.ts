@@ -200,6 +200,12 @@ export function rankTopics(rows: TopicTotals[]): TopicRanking {
   return { ranked, fewAttempts, priorMean };
 }
 
+/** Every answered topic with its estimate, for practice to find the weak ones the way this ranking does. */
+export function topicStandings(rows: TopicTotals[]): Map<string, { attempts: number; estimate: number }> {
+  const { ranked, fewAttempts } = rankTopics(rows);
+  return new Map([...ranked, ...fewAttempts].map((s) => [s.topic, { attempts: s.attempts, estimate: s.smoothed }]));
+}
+
 // ---------------------------------------------------------------- domains, streaks, activity
 
 export interface DomainStat {

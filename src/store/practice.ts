@@ -30,16 +30,6 @@ export function questionHistory(store: Store): Map<string, QuestionHistoryRow> {
   });
 }
 
-/** Attempts and right answers per topic, over every bank and day. */
-export function topicAccuracy(store: Store): Map<string, { attempts: number; correct: number }> {
-  return read(store, () => {
-    const rows = store.db
-      .prepare('SELECT topic, SUM(attempts) AS attempts, SUM(correct) AS correct FROM daily_topic GROUP BY topic')
-      .all() as { topic: string; attempts: number; correct: number }[];
-    return new Map(rows.map((r) => [r.topic, { attempts: r.attempts, correct: r.correct }]));
-  });
-}
-
 /** When each question with a review card falls due (ms since the epoch). */
 export function dueTimes(store: Store): Map<string, number> {
   return read(store, () => {

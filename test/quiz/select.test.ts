@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '../../src/bank/cache.js';
 import { seededRandom } from '../../src/quiz/random.js';
 import { applyFilters, matchesTopic, selectQuestions, weakTopics, type Focus, type LearnerState, type QuestionHistory } from '../../src/quiz/select.js';
+import { daysBetween, decayWeight, rankTopics, topicStandings, type TopicTotals } from '../../src/quiz/stats.js';
+
+/** A topic's answers, all given on `day`, as the store totals them on `today`. */
+function statsRow(topic: string, attempts: number, correct: number, day: string, today = day): TopicTotals {
+  const w = decayWeight(daysBetween(day, today));
+  return { bank: topic.split('/')[0]!, topic, domain: 'secure', attempts, correct, timeMs: 0, dueAttempts: 0, dueCorrect: 0, lastDay: day, decayedAttempts: attempts * w, decayedCorrect: correct * w };
+}
 
 const NOW = Date.UTC(2025, 0, 15, 9, 0, 0);
 const HOUR = 3_600_000;
@@ -59,10 +66,10 @@ function learner(): LearnerState {
       ['iam-1', NOW + 5 * 24 * HOUR],
     ]),
     topics: new Map([
-      ['vpc/peering', { attempts: 8, correct: 2 }],
-      ['s3/storage-classes', { attempts: 4, correct: 2 }],
-      ['s3/basics', { attempts: 10, correct: 9 }],
-      ['iam/policies', { attempts: 3, correct: 3 }],
+      ['vpc/peering', { attempts: 8, estimate: 0.3 }],
+      ['s3/storage-classes', { attempts: 4, estimate: 0.55 }],
+      ['s3/basics', { attempts: 10, estimate: 0.88 }],
+      ['iam/policies', { attempts: 3, estimate: 0.8 }],
     ]),
   };
 }
@@ -92,8 +99,19 @@ describe('weak topics', () => {
     expect(weakTopics(learner().topics)).toEqual(['vpc/peering', 's3/storage-classes']);
   });
 
-  it('does not rank one wrong answer below many', () => {
-    expect(weakTopics(new Map([['a', { attempts: 1, correct: 0 }], ['b', { attempts: 10, correct: 2 }]]))).toEqual(['b', 'a']);
+  it('ranks by the estimate stats uses: one wrong answer is not weaker than many, an old miss weighs less', () => {
+    const today = '2026-03-15';
+    const rows = [
+      statsRow('a/once-wrong', 1, 0, today),
+      statsRow('b/mostly-wrong', 10, 2, today),
+      statsRow('c/mostly-wrong-a-month-ago', 10, 2, '2026-02-13', today),
+      statsRow('d/strong', 40, 38, today),
+    ];
+    const weak = weakTopics(topicStandings(rows));
+    expect(weak).toEqual(['b/mostly-wrong', 'c/mostly-wrong-a-month-ago', 'a/once-wrong']);
+    // The order of the stats report's weak-topic table (which lists topics with 5+ answers).
+    const ranked = rankTopics(rows).ranked.filter((s) => s.smoothed < 0.75).map((s) => s.topic);
+    expect(ranked).toEqual(weak.filter((t) => t !== 'a/once-wrong'));
   });
 });
 

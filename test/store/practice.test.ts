@@ -5,7 +5,9 @@ import { answerRecorder } from '../../src/commands/practice-answers.js';
 import { parseCard, State } from '../../src/quiz/schedule.js';
 import type { Drawn } from '../../src/quiz/select.js';
 import { openStore } from '../../src/store/open.js';
-import { cardJson, dueTimes, questionHistory, topicAccuracy } from '../../src/store/practice.js';
+import { cardJson, dueTimes, questionHistory } from '../../src/store/practice.js';
+import { topicTotals } from '../../src/store/stats.js';
+import { localDay } from '../../src/quiz/stats.js';
 import { createSession } from '../../src/store/sessions.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -57,7 +59,8 @@ describe('recording practice answers', () => {
       const history = questionHistory(store);
       expect(history.get('a')).toEqual({ attempts: 2, correct: 1, lastCorrect: true, lastSeen: T0 + 20 * MIN });
       expect(history.get('b')?.lastCorrect).toBe(true);
-      expect(topicAccuracy(store).get('vpc/endpoints')).toEqual({ attempts: 2, correct: 1 });
+      const topic = topicTotals(store, { fromDay: null, banks: null }, localDay(T0), 30).find((r) => r.topic === 'vpc/endpoints');
+      expect(topic).toMatchObject({ attempts: 2, correct: 1 });
 
       const card = parseCard(cardJson(store, 'a')!);
       expect(card.reps).toBe(2);
