@@ -17,7 +17,8 @@ import {
 import { chalk } from './color.js';
 import { t } from './i18n.js';
 import { formatDuration } from './practice-summary.js';
-import { choiceLabel, correctChoices, labelsOf, positionForKey, renderChoiceLines, renderQuestionText } from './question-view.js';
+import { fitToHeight, type ScreenParts } from './fit.js';
+import { choiceLabel, correctChoices, focusOf, labelsOf, positionForKey, renderChoiceBlocks, renderQuestionText } from './question-view.js';
 import { padEndCols, terminalWidth, truncateCols, width as cols, wrap } from './text.js';
 
 // The exam as the learner sits it: one prompt for the whole sitting, switching between
@@ -105,19 +106,25 @@ export interface QuestionView {
   error?: string;
 }
 
-export function renderQuestionScreen(v: QuestionView, width: number): string[] {
+/** A question of the exam below its header, in the parts fitToHeight fits to a short terminal. */
+export function renderQuestionScreen(v: QuestionView, width: number): Omit<ScreenParts, 'top'> {
   const { question, order } = v.item;
   const multiple = question.type === 'multiple';
-  const lines: string[] = [];
-  if (v.flagged) lines.push(chalk.yellow(t('exam.flagged')));
-  lines.push(...renderQuestionText(question, width), '');
-  lines.push(...renderChoiceLines(question, order, width, { cursor: v.cursor, selected: multiple ? v.pending : new Set() }));
-  lines.push('');
-  lines.push(v.answer ? t('exam.answered', { answer: labelsOf(v.answer, order) }) : chalk.dim(t('exam.unanswered')));
-  if (v.error) lines.push(chalk.red(v.error));
+  const middle: string[] = [];
+  if (v.flagged) middle.push(chalk.yellow(t('exam.flagged')));
+  middle.push(...renderQuestionText(question, width), '');
+  const blocks = renderChoiceBlocks(question, order, width, { cursor: v.cursor, selected: multiple ? v.pending : new Set() });
+  const focus = focusOf(blocks, v.cursor, middle.length);
+  middle.push(...blocks.flat());
+  const status = [v.answer ? t('exam.answered', { answer: labelsOf(v.answer, order) }) : chalk.dim(t('exam.unanswered'))];
+  if (v.error) status.push(chalk.red(v.error));
   const last = choiceLabel(Math.min(order.length, 5) - 1);
-  lines.push('', chalk.dim(t(multiple ? 'exam.keys.multiple' : 'exam.keys.single', { last })), chalk.dim(t('exam.keys.move')));
-  return lines;
+  return {
+    middle,
+    focus,
+    bottom: ['', ...status, '', chalk.dim(t(multiple ? 'exam.keys.multiple' : 'exam.keys.single', { last })), chalk.dim(t('exam.keys.move'))],
+    compactBottom: [...status, chalk.dim(t('exam.keys.compact', { last }))],
+  };
 }
 
 export interface ReviewRow {
@@ -286,17 +293,19 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
     width,
   );
   const top = [header, ...renderNotice(noticeAt(timer, at)), ''];
-  let body: string[];
-  if (screen === 'confirm') body = renderConfirm(counts.unanswered, counts.flagged);
+  let lines: string[];
+  if (screen === 'confirm') lines = [...top, ...renderConfirm(counts.unanswered, counts.flagged)];
   else if (screen === 'review') {
     const rows: ReviewRow[] = items.map((it, i) => ({ position: i, answered: state.answers[i] != null, flagged: state.flags[i]!, text: it.question.question }));
     const shown = pageAround(rows.length, reviewActive, Math.max(3, height - top.length - 5));
     const page = rows.slice(shown.start, shown.end).map((row) => renderReviewRow(row, row.position === reviewActive, width));
-    body = [chalk.bold(t('exam.review.title')), ...page, '', chalk.dim(t('exam.keys.review'))];
+    lines = [...top, chalk.bold(t('exam.review.title')), ...page, '', chalk.dim(t('exam.keys.review'))];
   } else {
-    body = renderQuestionScreen({ item, cursor, pending, answer: state.answers[state.position] ?? null, flagged: state.flags[state.position]!, ...(error && { error }) }, width);
+    const parts = renderQuestionScreen({ item, cursor, pending, answer: state.answers[state.position] ?? null, flagged: state.flags[state.position]!, ...(error && { error }) }, width);
+    // Outside the full screen, the prompt's own redraw needs the row the cursor rests on.
+    lines = fitToHeight({ top, ...parts }, width, config.fullScreen ? height : height - 1);
   }
-  const content = [...top, ...body].join('\n');
+  const content = lines.join('\n');
   return config.fullScreen ? HOME + content + CLEAR_BELOW + HIDE_CURSOR : content + HIDE_CURSOR;
 });
 

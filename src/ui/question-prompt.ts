@@ -2,7 +2,8 @@ import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, 
 import type { QuizQuestion } from '../bank/cache.js';
 import { chalk } from './color.js';
 import { t } from './i18n.js';
-import { choiceLabel, correctChoices, positionForKey, renderQuestionLines } from './question-view.js';
+import { fitToHeight } from './fit.js';
+import { choiceLabel, correctChoices, focusOf, positionForKey, renderChoiceBlocks, renderHeader, renderQuestionLines, renderQuestionText } from './question-view.js';
 import { terminalWidth } from './text.js';
 
 // One practice question on screen. Single answers: arrows or a letter, then Enter.
@@ -18,6 +19,8 @@ export interface QuestionPromptConfig {
   total: number;
   /** Columns to wrap to; the terminal's width when left out. */
   width?: number;
+  /** Rows the screen may take; the terminal's height when left out. */
+  height?: number;
 }
 
 export type QuestionPromptResult = { kind: 'answer'; selected: number[] } | { kind: 'quit' };
@@ -75,14 +78,19 @@ export const questionPrompt = createPrompt<QuestionPromptResult, QuestionPromptC
     }
   });
 
-  const lines = renderQuestionLines(question, order, width, {
-    header: { position: config.position, total: config.total, bank: question.bank, topic: question.topic },
-    cursor,
-    selected,
-  });
-  if (finished) return lines.join('\n');
+  const header = { position: config.position, total: config.total, bank: question.bank, topic: question.topic };
+  // The answered question stays on screen whole, above its feedback.
+  if (finished) return renderQuestionLines(question, order, width, { header, cursor, selected }).join('\n');
+  const text = renderQuestionText(question, width);
+  const blocks = renderChoiceBlocks(question, order, width, { cursor, selected });
   const last = choiceLabel(order.length - 1);
   const help = chalk.dim(t(multiple ? 'practice.keys.multiple' : 'practice.keys.single', { last }));
-  const bottom = error ? `${help}\n${chalk.red(error)}` : help;
-  return [lines.join('\n'), bottom + HIDE_CURSOR];
+  const height = config.height ?? (process.stdout.rows || 24);
+  // One row is left for the cursor, so the prompt's redraw never scrolls the screen.
+  const lines = fitToHeight(
+    { top: [renderHeader(header, width), ''], middle: [...text, '', ...blocks.flat()], focus: focusOf(blocks, cursor, text.length + 1), bottom: error ? [help, chalk.red(error)] : [help] },
+    width,
+    height - 1,
+  );
+  return lines.join('\n') + HIDE_CURSOR;
 });

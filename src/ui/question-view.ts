@@ -73,17 +73,27 @@ export interface ChoiceState {
  * wrapped under itself.
  */
 export function renderChoiceLines(question: QuizQuestion, order: readonly number[], width: number, state: ChoiceState = {}): string[] {
-  const lines: string[] = [];
-  order.forEach((original, position) => {
+  return renderChoiceBlocks(question, order, width, state).flat();
+}
+
+/** The lines of each choice apart, so a screen too short for them all can keep the cursor's choice in view. */
+export function renderChoiceBlocks(question: QuizQuestion, order: readonly number[], width: number, state: ChoiceState = {}): string[][] {
+  return order.map((original, position) => {
     const choice = question.choices[original]!;
     const here = state.cursor === position;
     const pointer = state.cursor === undefined ? '' : here ? chalk.cyan('❯ ') : '  ';
     const box = question.type === 'multiple' ? (state.selected?.has(original) ? chalk.green('[x] ') : '[ ] ') : '';
     const label = `${pointer}${box}${choiceLabel(position)}) `;
     const text = hangingWrap(label, choice.text, width);
-    lines.push(...(here ? text.split('\n').map((l) => chalk.cyan(l)) : text.split('\n')));
+    return here ? text.split('\n').map((l) => chalk.cyan(l)) : text.split('\n');
   });
-  return lines;
+}
+
+/** Where the choice at `cursor` starts and ends among `before` lines followed by the blocks. */
+export function focusOf(blocks: readonly string[][], cursor: number, before: number): { start: number; end: number } {
+  let start = before;
+  for (let i = 0; i < cursor && i < blocks.length; i++) start += blocks[i]!.length;
+  return { start, end: start + (blocks[cursor]?.length ?? 0) };
 }
 
 export interface QuestionScreen extends ChoiceState {

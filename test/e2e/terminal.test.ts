@@ -92,3 +92,48 @@ describe('terminal rendering', () => {
     }
   });
 });
+
+describe('a terminal shorter than the question', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const cols = 50;
+  const rows = 12;
+
+  /** The rows on screen once output has settled, and every row the terminal ever kept. */
+  async function settle(raw: () => string) {
+    await sleep(400);
+    const screen = await screenOf(raw(), cols, rows);
+    return { all: screen.rows, visible: screen.rows.slice(-rows) };
+  }
+
+  it('exam keeps the header and clock on top and the cursor’s choice in view', async () => {
+    const run = runInPty(['exam', '--timed', '--blueprint', 'quick', '--questions', BUNDLED, '--db', join(tempDir(), 'q.db'), '--seed', 'short'], {}, { cols, rows });
+    await run.waitFor(/Press Enter|Enter/);
+    run.write(KEYS.enter);
+    await run.waitFor(/Question 1 of 10/);
+    for (let i = 0; i < 3; i++) {
+      run.write(KEYS.down);
+      await sleep(150);
+    }
+    const { visible } = await settle(run.raw);
+    run.write(KEYS.ctrlC);
+    await run.exited;
+    expect(visible[0]).toMatch(/Question 1 of 10 · \d+:\d\d left/);
+    expect(visible.some((r) => /❯ (\[.\] )?D\)/.test(r))).toBe(true);
+    expect(visible.some((r) => /more lines? (above|below)/.test(r))).toBe(true);
+  });
+
+  it('practice redraws in place: one header, the cursor’s choice in view, nothing left behind', async () => {
+    const run = runInPty(['practice', '--questions', BUNDLED, '--db', join(tempDir(), 'q.db'), '--count', '2', '--seed', 'short'], {}, { cols, rows });
+    await run.waitFor(/1\/2/);
+    for (let i = 0; i < 3; i++) {
+      run.write(KEYS.down);
+      await sleep(150);
+    }
+    const { all, visible } = await settle(run.raw);
+    run.write('q');
+    await run.exited;
+    expect(all.filter((r) => /^1\/2 /.test(r))).toHaveLength(1);
+    expect(visible.some((r) => /^1\/2 /.test(r))).toBe(true);
+    expect(visible.some((r) => /❯ (\[.\] )?D\)/.test(r))).toBe(true);
+  });
+});

@@ -108,4 +108,19 @@ describe('question prompt', () => {
     events.keypress({ name: 'c', ctrl: true });
     await expect(answer).rejects.toBeInstanceOf(ExitPromptError);
   });
+
+  it('fits a short terminal: header on top, the choice under the cursor in view, the rest counted', async () => {
+    const { getScreen, events } = await render(questionPrompt, { question: multiple, order: [0, 1, 2, 3], position: 3, total: 10, width: 30, height: 9 });
+    const first = getScreen().split('\n');
+    expect(first.length).toBeLessThanOrEqual(8);
+    expect(first[0]).toMatch(/^3\/10/);
+    expect(getScreen()).toMatch(/❯ \[ \] A\)/);
+    expect(getScreen()).toMatch(/▼ 下にあと \d+ 行|▼ \d+ more lines below/);
+    for (let i = 0; i < 3; i++) events.keypress('down');
+    const last = getScreen().split('\n');
+    expect(last.length).toBeLessThanOrEqual(8);
+    expect(last[0]).toMatch(/^3\/10/);
+    expect(getScreen()).toMatch(/❯ \[ \] D\)/);
+    expect(getScreen()).toMatch(/▲ 上にあと \d+ 行|▲ \d+ more lines above/);
+  });
 });
