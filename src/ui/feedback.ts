@@ -93,7 +93,7 @@ export const feedbackPrompt = createPrompt<FeedbackResult, FeedbackConfig>((conf
     rl.clearLine(0);
     if (finished) return;
     if (isEnterKey(key)) finish('next');
-    else if (key.name === 'q' && !key.ctrl && !config.last) finish('quit');
+    else if (key.name === 'q' && !key.ctrl) finish('quit');
   });
   // Once left, the feedback stays in the scrollback without its key help.
   if (finished) return renderFeedbackLines(config, width).join('\n');

@@ -62,6 +62,10 @@ describe('feedback after an answer', () => {
     expect(getScreen()).toContain('Enter see the summary');
     events.keypress('enter');
     await expect(answer).resolves.toBe('next');
+    // q ends the session from any screen, the last one included.
+    const quit = await render(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: true });
+    quit.events.keypress('q');
+    await expect(quit.answer).resolves.toBe('quit');
   });
 
   it('names only the note file when the section is not in the index', async () => {
