@@ -7,7 +7,7 @@ import type { Store } from '../store/open.js';
 import { cardJson, dueTimes } from '../store/practice.js';
 import { sourceLookup } from '../bank/source-lookup.js';
 import { t } from '../ui/i18n.js';
-import { formatIn, renderPracticeSummary } from '../ui/practice-summary.js';
+import { formatIn, renderPracticeSummary, shellQuote } from '../ui/practice-summary.js';
 import { terminalWidth } from '../ui/text.js';
 import { keptOptions } from './kept-options.js';
 
@@ -67,13 +67,26 @@ export function answerRecorder(store: Store, sessionId: number) {
 export interface SummaryInput {
   store: Store;
   /** The options that chose the banks and the database, kept in the drill command. */
-  options: { questions?: string[]; db?: string };
+  options: { questions?: string[]; db?: string; bank?: string[]; topic?: string[]; focus: Focus; count: number };
   all: QuizQuestion[];
   results: AnswerResult[];
   planned: number;
   startedAt: number;
   endedAt: number;
   seed: string;
+}
+
+/** `aws-quiz practice` with this session's filters and seed, which draws the same questions again. */
+export function againCommand(seed: string, o: SummaryInput['options'], keep: readonly string[]): string {
+  const args = [
+    ...(o.bank ?? []).flatMap((b) => ['--bank', b]),
+    ...(o.topic ?? []).flatMap((x) => ['--topic', x]),
+    ...(o.focus === 'mixed' ? [] : ['--focus', o.focus]),
+    ...(o.count === 10 ? [] : ['--count', String(o.count)]),
+    '--seed',
+    seed,
+  ];
+  return ['aws-quiz', 'practice', ...args, ...keep].map(shellQuote).join(' ');
 }
 
 /** The summary, with a drill command that keeps the options choosing the banks and the database. */
@@ -85,7 +98,7 @@ export function summaryLines(s: SummaryInput): string[] {
       upcoming: upcomingReviews(dueTimes(s.store), new Set(s.all.map((q) => q.id)), s.endedAt),
       now: s.endedAt,
       keep,
-      seed: s.seed,
+      again: { seed: s.seed, command: againCommand(s.seed, s.options, keep) },
     },
     terminalWidth(),
   );

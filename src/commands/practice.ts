@@ -3,10 +3,10 @@ import { type QuizQuestion, type SectionRef } from '../bank/cache.js';
 import { UserError } from '../errors.js';
 import type { AnswerResult } from '../quiz/practice-session.js';
 import { newSeed, seededRandom } from '../quiz/random.js';
-import { applyFilters, selectQuestions, type Focus, type LearnerState } from '../quiz/select.js';
+import { applyFilters, replayDraw, selectQuestions, type Focus, type LearnerState } from '../quiz/select.js';
 import { HALF_LIFE_DAYS, localDay, topicStandings } from '../quiz/stats.js';
 import { openStore, resolveDbPath, type Store } from '../store/open.js';
-import { dueTimes, questionHistory } from '../store/practice.js';
+import { dueTimes, pastDraw, questionHistory } from '../store/practice.js';
 import { topicTotals } from '../store/stats.js';
 import { createSession, endSession } from '../store/sessions.js';
 import { t } from '../ui/i18n.js';
@@ -83,8 +83,13 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
   const topics = topicStandings(topicTotals(store, { fromDay: null, banks: null }, localDay(Date.now()), HALF_LIFE_DAYS));
   const state: LearnerState = { history: questionHistory(store), due: dueTimes(store), topics };
   const seed = options.seed ?? newSeed();
+  const filters = { banks: options.bank ?? [], topics: options.topic ?? [], focus: options.focus, count: options.count };
   const startedAt = Date.now();
-  const drawn = selectQuestions(pool, state, { count: options.count, focus: options.focus, now: startedAt, random: seededRandom(seed) });
+  // A seed given again with the same filters brings back that session's questions, as the
+  // summary promised; a new seed draws afresh from what the learner needs now.
+  const past = options.seed === undefined ? undefined : pastDraw(store, seed, filters);
+  const again = past ? replayDraw(pool, past, state, startedAt) : [];
+  const drawn = again.length ? again : selectQuestions(pool, state, { count: options.count, focus: options.focus, now: startedAt, random: seededRandom(seed) });
   if (drawn.length === 0) throw new UserError((await afterFirstAnswer()).nothingToAsk(options.focus, pool, state, startedAt));
 
   const results: AnswerResult[] = [];
@@ -104,7 +109,7 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
         createSession(store, {
           kind: 'practice',
           seed,
-          filters: { banks: options.bank ?? [], topics: options.topic ?? [], focus: options.focus, count: options.count },
+          filters,
           startedAt,
           questions: drawn.map((q) => ({ questionId: q.question.id, choiceOrder: q.order })),
         }),

@@ -8,7 +8,7 @@ export const FOCUSES = ['mixed', 'due', 'weak', 'new', 'wrong'] as const;
 export type Focus = (typeof FOCUSES)[number];
 
 /** Why a question was drawn; shown nowhere yet, but kept for tests and the session record. */
-export type Reason = 'due' | 'weak' | 'new' | 'wrong' | 'ahead';
+export type Reason = 'due' | 'weak' | 'new' | 'wrong' | 'ahead' | 'again';
 
 /** One question's record, as the store's per-question roll-up keeps it. */
 export interface QuestionHistory {
@@ -163,4 +163,18 @@ export function selectQuestions(questions: readonly QuizQuestion[], state: Learn
     order: choiceOrder(question.choices.length, random),
     wasDue: (state.due.get(question.id) ?? Infinity) <= now,
   }));
+}
+
+/**
+ * An earlier session's draw again (`--seed` repeated with the same filters): its questions
+ * that are still in `pool`, in the same order with the same choice order. A question whose
+ * choices were added or removed since is left out rather than shown with shifted letters.
+ */
+export function replayDraw(pool: readonly QuizQuestion[], past: readonly { questionId: string; choiceOrder: readonly number[] }[], state: LearnerState, now: number): Drawn[] {
+  const byId = new Map(pool.map((q) => [q.id, q]));
+  return past.flatMap(({ questionId, choiceOrder }) => {
+    const question = byId.get(questionId);
+    if (!question || choiceOrder.length !== question.choices.length) return [];
+    return [{ question, reason: 'again' as const, order: [...choiceOrder], wasDue: (state.due.get(questionId) ?? Infinity) <= now }];
+  });
 }

@@ -20,6 +20,29 @@ function read<T>(store: Store, fn: () => T): T {
   }
 }
 
+export interface PastQuestion {
+  questionId: string;
+  /** Original choice indexes in the order they were shown. */
+  choiceOrder: number[];
+}
+
+/**
+ * The questions of the latest practice session drawn with `seed` and the same filters,
+ * in the order drawn; undefined when there is none.
+ */
+export function pastDraw(store: Store, seed: string, filters: unknown): PastQuestion[] | undefined {
+  return read(store, () => {
+    const session = store.db
+      .prepare(`SELECT id FROM sessions WHERE kind = 'practice' AND seed = ? AND filters = ? ORDER BY started_at DESC, id DESC LIMIT 1`)
+      .get(seed, JSON.stringify(filters)) as { id: number } | undefined;
+    if (!session) return undefined;
+    const rows = store.db
+      .prepare('SELECT question_id AS questionId, choice_order AS choiceOrder FROM session_questions WHERE session_id = ? ORDER BY position')
+      .all(session.id) as { questionId: string; choiceOrder: string }[];
+    return rows.map((r) => ({ questionId: r.questionId, choiceOrder: JSON.parse(r.choiceOrder) as number[] }));
+  });
+}
+
 /** Per question: attempts, right answers, whether the latest was right ("wrong last time"), when last seen. */
 export function questionHistory(store: Store): Map<string, QuestionHistoryRow> {
   return read(store, () => {

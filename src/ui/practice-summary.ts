@@ -47,7 +47,8 @@ export interface SummaryView {
   now: number;
   /** Extra options for the drill command, e.g. ['--db', path]. */
   keep?: readonly string[];
-  seed?: string;
+  /** The session's seed, and the command that asks the same questions again. */
+  again?: { seed: string; command: string };
 }
 
 /** At most this many missed topics are listed and put in the drill command. */
@@ -84,6 +85,6 @@ export function renderPracticeSummary(view: SummaryView, width: number): string[
     lines.push(...fit(t('practice.summary.reviews', { dueNow: u.dueNow, dueSoon: u.dueSoon })));
     if (u.nextAt !== undefined) lines.push(...fit(t('practice.summary.next', { when: formatIn(u.nextAt - now), at: formatLocal(u.nextAt) })));
   }
-  if (view.seed) lines.push(...fit(t('practice.summary.seed', { seed: view.seed })).map((l) => chalk.dim(l)));
+  if (view.again) lines.push('', ...fit(t('practice.summary.seed', { seed: view.again.seed })).map((l) => chalk.dim(l)), '  ' + chalk.cyan(view.again.command));
   return lines;
 }

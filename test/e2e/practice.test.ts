@@ -74,7 +74,8 @@ describe('aws-quiz practice (built binary in a terminal)', () => {
     expect(exitCode).toBe(0);
     const out = run.output();
     expect(out).toMatch(/Score: \d\/3 \(\d+%\) in 0:\d\d/);
-    expect(out).toContain('Seed e2e: the same draw again with --seed e2e');
+    expect(out).toContain('Seed e2e. The same questions in the same order again:');
+    expect(out).toContain(`aws-quiz practice --count 3 --seed e2e --db ${db} --questions ${GOOD}`);
 
     const { sessions, questions, answers, cards } = readDb(db);
     expect(sessions).toHaveLength(1);
@@ -96,6 +97,21 @@ describe('aws-quiz practice (built binary in a terminal)', () => {
     const missed = answers.filter((a) => !a.correct).length;
     expect(out).toContain(`Score: ${3 - missed}/3`);
     if (missed) expect(out).toMatch(/aws-quiz practice --topic [a-z0-9/-]+/);
+
+    // The same seed and filters again: the same questions in the same choice order, although
+    // what the learner needs has changed since (every question now has a review card).
+    const again = runInPty(['practice', '--questions', GOOD, '--db', db, '--count', '3', '--seed', 'e2e']);
+    let from = 0;
+    for (let i = 1; i <= 3; i++) {
+      from = await answerFirstChoices(again, i, 3, from);
+      again.write(KEYS.enter);
+    }
+    await again.waitFor('Practice summary');
+    expect((await again.exited).exitCode).toBe(0);
+    const after = readDb(db);
+    expect(after.sessions).toHaveLength(2);
+    const drawOf = (id: number) => after.questions.filter((q) => q.session_id === id).map((q) => [q.question_id, q.choice_order]);
+    expect(drawOf(after.sessions[1]!.id)).toEqual(drawOf(after.sessions[0]!.id));
   });
 
   it('keeps the answers given when Ctrl+C ends the session, and still sums up', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '../../src/bank/cache.js';
 import { seededRandom } from '../../src/quiz/random.js';
-import { applyFilters, matchesTopic, selectQuestions, weakTopics, type Focus, type LearnerState, type QuestionHistory } from '../../src/quiz/select.js';
+import { applyFilters, matchesTopic, replayDraw, selectQuestions, weakTopics, type Focus, type LearnerState, type QuestionHistory } from '../../src/quiz/select.js';
 import { daysBetween, decayWeight, rankTopics, topicStandings, type TopicTotals } from '../../src/quiz/stats.js';
 
 /** A topic's answers, all given on `day`, as the store totals them on `today`. */
@@ -182,5 +182,22 @@ describe('selectQuestions', () => {
     const fresh: LearnerState = { history: new Map(), due: new Map(), topics: new Map() };
     for (const focus of ['due', 'weak', 'wrong'] as const) expect(selectQuestions(QUESTIONS, fresh, { count: 5, focus, now: NOW, random: seededRandom('z') })).toEqual([]);
     expect(selectQuestions(QUESTIONS, fresh, { count: 5, focus: 'mixed', now: NOW, random: seededRandom('z') }).every((x) => x.reason === 'new')).toBe(true);
+  });
+});
+
+describe('replayDraw', () => {
+  it('asks an earlier draw again in its order and choice order, leaving out questions gone or changed since', () => {
+    const past = [
+      { questionId: 's3-1', choiceOrder: [2, 0, 1] },
+      { questionId: 'gone', choiceOrder: [0, 1, 2, 3] },
+      { questionId: 'vpc-1', choiceOrder: [1, 0, 2] },
+      { questionId: 'iam-1', choiceOrder: [2, 3, 1, 0] },
+    ];
+    const drawn = replayDraw(QUESTIONS, past, learner(), NOW);
+    expect(drawn.map((d) => [d.question.id, d.order])).toEqual([
+      ['s3-1', [2, 0, 1]],
+      ['iam-1', [2, 3, 1, 0]],
+    ]);
+    expect(drawn.map((d) => d.wasDue)).toEqual([true, false]);
   });
 });

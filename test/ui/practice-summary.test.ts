@@ -11,7 +11,7 @@ describe('practice summary', () => {
         upcoming: { dueNow: 1, dueSoon: 3, nextAt: NOW + 10 * 60_000 },
         now: NOW,
         keep: ['--db', '/tmp/my data/q.db'],
-        seed: 'abc',
+        again: { seed: 'abc', command: "aws-quiz practice --count 4 --seed abc --db '/tmp/my data/q.db'" },
       },
       80,
     );
@@ -21,7 +21,8 @@ describe('practice summary', () => {
     expect(lines).toContain("  aws-quiz practice --topic vpc/peering --topic s3/basics --db '/tmp/my data/q.db'");
     expect(lines).toContain('Reviews: 1 due now, 3 more within 24 hours.');
     expect(lines.some((l) => l.startsWith('The next review falls due in 10 min ('))).toBe(true);
-    expect(lines).toContain('Seed abc: the same draw again with --seed abc');
+    expect(lines).toContain('Seed abc. The same questions in the same order again:');
+    expect(lines).toContain("  aws-quiz practice --count 4 --seed abc --db '/tmp/my data/q.db'");
   });
 
   it('says when the session ended early and nothing was missed', () => {
