@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,7 @@ export interface BankData {
   sections: SectionRef[];
 }
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** $XDG_CACHE_HOME/aws-quiz, else ~/.cache/aws-quiz. */
 export function cacheDir(env: NodeJS.ProcessEnv): string {
@@ -86,13 +86,21 @@ export function fingerprint(files: readonly string[]): string {
   return [`format ${FORMAT}`, ...[...files, ...readerFiles()].map(stamp)].join('\n');
 }
 
-// The file: one line of JSON with the key and the sections, then one line per question,
-// `<JSON of the short fields>\t<JSON of the texts>`. The texts (nine tenths of the bytes)
-// are decoded only for the questions a session actually shows.
+// The file: one line of JSON with the key, the sections and every question's short fields,
+// then one line of JSON per question with its texts, in the same order. The texts (nine
+// tenths of the bytes) are decoded only for the questions a session actually shows, and
+// statistics, which only count questions, read the first line alone.
 type Meta = [id: string, bank: string, topic: string, domain: QuizQuestion['domain'], type: QuizQuestion['type'], difficulty: number | null, source: string];
 type Texts = Pick<QuizQuestion, 'question' | 'choices' | 'explanation'>;
+interface Head {
+  key?: unknown;
+  sections?: unknown;
+  meta?: unknown;
+}
 
-const TAB = 9;
+/** A question without its texts: what counting and grouping questions needs. */
+export type QuestionMeta = Pick<QuizQuestion, 'id' | 'bank' | 'topic' | 'domain' | 'type' | 'source'>;
+
 const NEWLINE = 10;
 
 function lazyQuestion(meta: Meta, texts: Buffer): QuizQuestion {
@@ -108,35 +116,62 @@ function lazyQuestion(meta: Meta, texts: Buffer): QuizQuestion {
   return q;
 }
 
+function parseHead(text: string, key: string): { sections: SectionRef[]; meta: Meta[] } | undefined {
+  const head = JSON.parse(text) as Head;
+  if (head.key !== key || !Array.isArray(head.sections) || !Array.isArray(head.meta)) return undefined;
+  return { sections: head.sections as SectionRef[], meta: head.meta as Meta[] };
+}
+
 export function readCache(path: string, key: string): BankData | undefined {
   try {
     const buf = readFileSync(path);
     let end = buf.indexOf(NEWLINE);
-    const head = JSON.parse(buf.toString('utf8', 0, end)) as { key?: unknown; sections?: unknown };
-    if (head.key !== key || !Array.isArray(head.sections)) return undefined;
+    const head = parseHead(buf.toString('utf8', 0, end), key);
+    if (!head) return undefined;
     const questions: QuizQuestion[] = [];
     for (let start = end + 1; start < buf.length; start = end + 1) {
       end = buf.indexOf(NEWLINE, start);
       if (end < 0) end = buf.length;
-      const tab = buf.indexOf(TAB, start);
-      if (tab < 0 || tab > end) return undefined;
-      questions.push(lazyQuestion(JSON.parse(buf.toString('utf8', start, tab)) as Meta, buf.subarray(tab + 1, end)));
+      const meta = head.meta[questions.length];
+      if (!meta) return undefined;
+      questions.push(lazyQuestion(meta, buf.subarray(start, end)));
     }
-    return { questions, sections: head.sections as SectionRef[] };
+    return questions.length === head.meta.length ? { questions, sections: head.sections } : undefined;
   } catch {
     return undefined;
   }
 }
 
+const asMeta = ([id, bank, topic, domain, type, , source]: Meta): QuestionMeta => ({ id, bank, topic, domain, type, source });
+
+/** The short fields of every question from the cache's first line, without reading the texts. */
+export function readCacheMeta(path: string, key: string): QuestionMeta[] | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const chunks: Buffer[] = [];
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(256 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) return undefined;
+      const nl = chunk.subarray(0, n).indexOf(NEWLINE);
+      chunks.push(chunk.subarray(0, nl < 0 ? n : nl));
+      if (nl >= 0) break;
+    }
+    return parseHead(Buffer.concat(chunks).toString('utf8'), key)?.meta.map(asMeta);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Best effort: a cache that cannot be written only costs speed. Written whole, then renamed into place. */
 export function writeCache(path: string, key: string, data: BankData): void {
-  const lines = [JSON.stringify({ key, sections: data.sections })];
-  for (const q of data.questions) {
-    const meta: Meta = [q.id, q.bank, q.topic, q.domain, q.type, q.difficulty ?? null, q.source];
-    const texts: Texts = { question: q.question, choices: q.choices, explanation: q.explanation };
-    // JSON escapes tabs and newlines inside strings, so neither can appear in a line's JSON.
-    lines.push(`${JSON.stringify(meta)}\t${JSON.stringify(texts)}`);
-  }
+  const meta = data.questions.map((q): Meta => [q.id, q.bank, q.topic, q.domain, q.type, q.difficulty ?? null, q.source]);
+  // JSON escapes newlines inside strings, so each line holds exactly one value.
+  const lines = [JSON.stringify({ key, sections: data.sections, meta })];
+  for (const q of data.questions) lines.push(JSON.stringify({ question: q.question, choices: q.choices, explanation: q.explanation } satisfies Texts));
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
@@ -163,18 +198,28 @@ export function quizData(questions: readonly Question[], sources: readonly Sourc
  * The questions in `dirs`, from the cache when it is current, else from `load` (the full
  * loader, which refuses banks with errors), whose result is then cached.
  */
-export async function cachedBanks(
-  dirs: readonly string[],
-  env: NodeJS.ProcessEnv,
-  load: () => Promise<{ questions: Question[]; sources: SourceIndex[] }>,
-): Promise<BankData> {
+type Loader = () => Promise<{ questions: Question[]; sources: SourceIndex[] }>;
+
+function cacheFile(dirs: readonly string[], env: NodeJS.ProcessEnv): { path: string; key: string; watched: number } {
   const files = watchedFiles(dirs);
-  const key = fingerprint(files);
   const path = join(cacheDir(env), `banks-${fnv1a(dirs.map((d) => resolve(d)).join('\n')).toString(16).padStart(8, '0')}.json`);
-  const cached = files.length ? readCache(path, key) : undefined;
-  if (cached) return cached;
+  return { path, key: fingerprint(files), watched: files.length };
+}
+
+async function loadAndCache(path: string, key: string, load: Loader): Promise<BankData> {
   const loaded = await load();
   const data = quizData(loaded.questions, loaded.sources);
   writeCache(path, key, data);
   return data;
+}
+
+export async function cachedBanks(dirs: readonly string[], env: NodeJS.ProcessEnv, load: Loader): Promise<BankData> {
+  const { path, key, watched } = cacheFile(dirs, env);
+  return (watched ? readCache(path, key) : undefined) ?? loadAndCache(path, key, load);
+}
+
+/** The questions without their texts, for commands that only count and group them (stats, completion). */
+export async function cachedQuestionMeta(dirs: readonly string[], env: NodeJS.ProcessEnv, load: Loader): Promise<QuestionMeta[]> {
+  const { path, key, watched } = cacheFile(dirs, env);
+  return (watched ? readCacheMeta(path, key) : undefined) ?? (await loadAndCache(path, key, load)).questions.map(({ id, bank, topic, domain, type, source }) => ({ id, bank, topic, domain, type, source }));
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { quizBanksFor } from './quiz-banks.js';
+import { questionMetaFor } from './quiz-banks.js';
 import { bashScript, fishScript, zshScript, type CompletionSpec } from '../ui/completion.js';
 
 export function completionSpec(program: Command): CompletionSpec {
@@ -32,7 +32,7 @@ export async function completionCommand(shell: string, program: Command): Promis
 /** Names for completing --bank and --topic; quiet on any failure, as completion must be. */
 export async function completeValues(kind: string, options: { questions?: string[] }): Promise<number> {
   try {
-    const { questions } = await quizBanksFor(options);
+    const questions = await questionMetaFor(options);
     const names = kind === 'banks' ? questions.map((q) => q.bank) : questions.map((q) => q.topic);
     process.stdout.write([...new Set(names)].sort().join('\n') + '\n');
   } catch {

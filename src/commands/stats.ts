@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { QuizQuestion } from '../bank/cache.js';
+import type { QuestionMeta } from '../bank/cache.js';
 import { UsageError, UserError } from '../errors.js';
 import {
   addDays,
@@ -17,7 +17,7 @@ import { openStore, resolveDbPath, type Store } from '../store/open.js';
 import * as query from '../store/stats.js';
 import { t } from '../ui/i18n.js';
 import { renderStats, renderStatsJson } from '../ui/stats-report.js';
-import { quizBanksFor } from './quiz-banks.js';
+import { questionMetaFor } from './quiz-banks.js';
 
 // Only what statistics need is imported here: no YAML parser, schema or prompts, so the
 // command answers in about the time Node takes to start.
@@ -48,12 +48,11 @@ function terminalColumns(): number {
 }
 
 /** The banks' questions for coverage, or a reason they could not be read. */
-// The same cache of checked banks as practice: the YAML parser and the schema load only
-// when a bank has changed since the last run.
-async function readBanks(options: StatsOptions, env: NodeJS.ProcessEnv): Promise<{ questions: QuizQuestion[] } | { note: string }> {
+// The same cache of checked banks as practice, its first line only: the YAML parser and
+// the schema load only when a bank has changed since the last run.
+async function readBanks(options: StatsOptions, env: NodeJS.ProcessEnv): Promise<{ questions: QuestionMeta[] } | { note: string }> {
   try {
-    const { questions } = await quizBanksFor(options, env);
-    return { questions };
+    return { questions: await questionMetaFor(options, env) };
   } catch (err) {
     if (err instanceof UserError) return { note: err.message };
     throw err;

@@ -1,7 +1,7 @@
 import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedBanks, cacheDir } from '../../src/bank/cache.js';
+import { cachedBanks, cachedQuestionMeta, cacheDir } from '../../src/bank/cache.js';
 import { loadQuestionsFor } from '../../src/commands/context.js';
 import { bankYaml, questionYaml, SOURCES_YAML } from '../helpers/bank.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -75,6 +75,21 @@ describe('bank cache', () => {
     writeFileSync(join(s.banks, 'broken.yaml'), 'bank: [unclosed\n');
     await expect(cachedBanks([s.banks], s.env, s.load)).rejects.toThrow(/error/);
     await expect(cachedBanks([s.banks], s.env, s.load)).rejects.toThrow(/error/);
+    expect(s.loads()).toBe(2);
+  });
+
+  it('gives the questions without their texts from the same cache, and the same reload rules', async () => {
+    const s = setup();
+    const meta = await cachedQuestionMeta([s.banks], s.env, s.load);
+    expect(meta).toEqual([
+      { id: 'q-one', bank: 'vpc', topic: 'vpc/endpoints', domain: 'cost', type: 'single', source: expect.stringContaining('#') },
+      { id: 'q-two', bank: 'vpc', topic: 'vpc/endpoints', domain: 'cost', type: 'multiple', source: expect.stringContaining('#') },
+    ]);
+    expect(await cachedQuestionMeta([s.banks], s.env, s.load)).toEqual(meta);
+    expect((await cachedBanks([s.banks], s.env, s.load)).questions[1]!.choices).toHaveLength(3);
+    expect(s.loads()).toBe(1);
+    writeFileSync(join(s.banks, 's3.yaml'), bankYaml([questionYaml('q-three')], 's3'));
+    expect((await cachedQuestionMeta([s.banks], s.env, s.load)).map((q) => q.id).sort()).toEqual(['q-one', 'q-three', 'q-two']);
     expect(s.loads()).toBe(2);
   });
 
