@@ -47,12 +47,26 @@ const seedOption = () => new Option('--seed <seed>', t('cli.opt.seed'));
 function writeTo(fd: 1 | 2): (text: string) => void {
   return (text) => {
     const bytes = Buffer.from(text);
+    let done = 0;
     try {
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
-    } catch {
-      (fd === 1 ? process.stdout : process.stderr).write(text);
+      while (done < bytes.length) done += writeSync(fd, bytes, done);
+    } catch (err) {
+      // A reader that stopped early (`| head`) wants no more; a full pipe (EAGAIN) is handed to the stream.
+      if ((err as NodeJS.ErrnoException).code === 'EPIPE') return;
+      quietOnClosedPipe(fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(done));
     }
   };
+}
+
+/** `aws-quiz stats | head -3` is not an error: once the reader is gone, the rest of the output is dropped. */
+export function quietOnClosedPipe<S extends NodeJS.WriteStream>(stream: S): S {
+  if (!stream.listenerCount('error')) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+  return stream;
 }
 
 /** The width to wrap help at: the terminal's, or 80 when not a terminal. */
@@ -77,6 +91,7 @@ function version(): string {
 async function load<T>(module: Promise<T>, env: NodeJS.ProcessEnv): Promise<T> {
   const [loaded, color] = await Promise.all([module, import('./ui/color.js')]);
   color.configureColor(env);
+  quietOnClosedPipe(process.stdout);
   return loaded;
 }
 

@@ -76,4 +76,15 @@ describe('aws-quiz (built binary)', () => {
     const en = await cli(['--lang', 'en', 'lint', fixtures + 'good'], { LANG: 'ja_JP.UTF-8' });
     expect(en.stdout).toContain('1 files, 4 questions');
   });
+
+  it('stops quietly, exit 0, when the reader of its output goes away (| head)', async () => {
+    const questions = fileURLToPath(new URL('../../questions/', import.meta.url));
+    for (const args of [['practice', '--help'], ['lint', '--format', 'json', questions], ['--help']]) {
+      for (let i = 0; i < 4; i++) {
+        const r = await execa('bash', ['-c', `node "$0" "$@" | head -c 1 > /dev/null; exit \${PIPESTATUS[0]}`, bin, ...args], { reject: false, env: { NO_COLOR: '1' } });
+        expect(r.stderr, args.join(' ')).toBe('');
+        expect(r.exitCode, args.join(' ')).toBe(0);
+      }
+    }
+  });
 });
