@@ -38,6 +38,7 @@ export function parseBank(text: string, file: string): ParsedBank {
       const v = q[field];
       if (v !== undefined) checkText([...qp, field], v);
     }
+    checkText([...qp, 'source'], q.source);
     if (!q.question.trim()) report([...qp, 'question'], 'empty-text', { id: q.id, field: 'question' });
     if (q.explanation === undefined || !q.explanation.trim()) report(qp, 'missing-explanation', { id: q.id }, 'warning');
 
@@ -69,7 +70,7 @@ export function parseBank(text: string, file: string): ParsedBank {
         correct: c.correct === true,
         ...(c.why !== undefined && { why: sanitizeText(c.why).trim() }),
       })),
-      source: q.source,
+      source: sanitizeText(q.source),
       // Positions are worked out only when asked for: most runs never need them.
       get at() {
         const value = {

@@ -1,5 +1,5 @@
 import { sourcesSchema, type RawSources } from './schema.js';
-import { sanitizeText } from './text.js';
+import { hasControlChars, sanitizeText } from './text.js';
 import type { Problem, Section, SourceIndex } from './types.js';
 import { schemaProblems } from './validate.js';
 import { parseYaml } from './yaml.js';
@@ -14,15 +14,22 @@ export function parseSources(text: string, file: string): { index?: SourceIndex;
   const problems: Problem[] = [];
   const sections: Section[] = [];
   const seen = new Set<string>();
-  raw.notes.forEach((note, i) =>
+  // Every field here reaches the terminal (feedback, reviews, lint): escapes are refused by lint and stripped.
+  const checkText = (path: PropertyKey[], text: string | undefined) => {
+    if (text !== undefined && hasControlChars(text)) problems.push({ ...parsed.locate(path), rule: 'control-chars', severity: 'error', params: { field: path.join('.') } });
+  };
+  raw.notes.forEach((note, i) => {
+    checkText(['notes', i, 'file'], note.file);
+    checkText(['notes', i, 'title'], note.title);
     note.sections.forEach((s, j) => {
+      for (const field of ['heading', 'summary', 'skip'] as const) checkText(['notes', i, 'sections', j, field], s[field]);
       const path = ['notes', i, 'sections', j, 'id'];
       if (seen.has(s.id)) problems.push({ ...parsed.locate(path), rule: 'unique-section', severity: 'error', params: { section: s.id } });
       seen.add(s.id);
       const section: Section = {
         id: s.id,
         heading: sanitizeText(s.heading),
-        noteFile: note.file,
+        noteFile: sanitizeText(note.file),
         noteTitle: sanitizeText(note.title),
         get at() {
           return parsed.locate(path);
@@ -31,7 +38,7 @@ export function parseSources(text: string, file: string): { index?: SourceIndex;
       if (s.summary !== undefined) section.summary = sanitizeText(s.summary);
       if (s.skip !== undefined) section.skip = sanitizeText(s.skip);
       sections.push(section);
-    }),
-  );
+    });
+  });
   return { index: { file, sections }, problems };
 }

@@ -35,7 +35,7 @@ describe('aws-quiz (built binary)', () => {
   it('lints a clean bank with exit 0', async () => {
     const r = await cli(['lint', '--strict', fixtures + 'good']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('1 files, 4 questions, 0 errors, 0 warnings');
+    expect(r.stdout).toContain('1 file, 4 questions, 0 errors, 0 warnings');
   });
 
   it('reports every problem as file:line:col and exits 1', async () => {
@@ -45,7 +45,7 @@ describe('aws-quiz (built binary)', () => {
     expect(r.stdout).toMatch(/broken\.yaml:22:7 error broken-two-correct: .*correct-count/);
     expect(r.stdout).toMatch(/broken\.yaml:39:13 error .*missing-section.*source-unresolved/);
     expect(r.stdout).toMatch(/broken\.yaml:29:5 warning broken-source: no explanation/);
-    expect(r.stdout).toContain('1 files, 2 questions, 3 errors, 1 warnings');
+    expect(r.stdout).toContain('1 file, 2 questions, 3 errors, 1 warning');
   });
 
   it('writes JSON and GitHub annotations', async () => {
@@ -74,7 +74,7 @@ describe('aws-quiz (built binary)', () => {
     const r = await cli(['lint', fixtures + 'good'], { LANG: 'ja_JP.UTF-8' });
     expect(r.stdout).toContain('ファイル 1 件、問題 4 問');
     const en = await cli(['--lang', 'en', 'lint', fixtures + 'good'], { LANG: 'ja_JP.UTF-8' });
-    expect(en.stdout).toContain('1 files, 4 questions');
+    expect(en.stdout).toContain('1 file, 4 questions');
   });
 
   it('stops quietly, exit 0, when the reader of its output goes away (| head)', async () => {

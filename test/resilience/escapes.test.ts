@@ -29,4 +29,19 @@ describe('escape sequences in banks', () => {
       expect(r.stdout + r.stderr, format).not.toMatch(CONTROL);
     }
   });
+
+  it('in a source or in sources.yaml are lint errors at their line, so no quiz ever shows them', async () => {
+    const dir = tempDir();
+    const evil = '\\e]0;PWNED\\a';
+    writeFileSync(join(dir, 'sources.yaml'), SOURCES_YAML.replace('- file: note.txt', `- file: "note${evil}.txt"`).replace('heading: S3', `heading: "S3${evil}"`));
+    writeFileSync(join(dir, 'vpc.yaml'), bankYaml([questionYaml('q-one', { source: `    source: "note${evil}.txt#vpc-endpoints"` }), questionYaml('q-two')], 'vpc'));
+    const lint = await execa('node', [bin, 'lint', '--strict', dir], { reject: false, env: { NO_COLOR: '1' } });
+    expect(lint.exitCode).toBe(1);
+    expect(lint.stdout).not.toMatch(CONTROL);
+    expect(lint.stdout).toMatch(/sources\.yaml:2:\d+ error .*notes\.0\.file/);
+    expect(lint.stdout).toMatch(/sources\.yaml:\d+:\d+ error .*heading/);
+    expect(lint.stdout).toMatch(/vpc\.yaml:\d+:\d+ error .*questions\.0\.source/);
+    const stats = await execa('node', [bin, 'stats', '--questions', dir, '--db', join(tempDir(), 'q.db')], { reject: false, env: { NO_COLOR: '1' } });
+    expect(stats.stdout + stats.stderr).not.toMatch(CONTROL);
+  });
 });

@@ -1,6 +1,6 @@
 export const lint = {
   en: {
-    'lint.summary': '{files} files, {questions} questions, {errors} errors, {warnings} warnings',
+    'lint.summary': '{files} {files|file|files}, {questions} {questions|question|questions}, {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}',
     'lint.coverageHeader': 'Section coverage (each section needs {min} questions):',
     'lint.coverageSummary': '{covered}/{total} sections covered, {skipped} skipped',
     'lint.badFormat': 'unknown format "{value}": use text, json or github',
