@@ -35,11 +35,18 @@ describe('aws-quiz completion', () => {
     expect(await bashComplete(['aws-quiz', 'exam', '--blueprint', 's'])).toEqual(['saa', 'sap']);
   });
 
+  it('completes bank and topic names from a --questions typed earlier on the line', async () => {
+    const questions = fileURLToPath(new URL('../../questions', import.meta.url));
+    expect(await bashComplete(['aws-quiz', 'practice', '--questions', questions, '--bank', 'aur'])).toEqual(['aurora']);
+    expect(await bashComplete(['aws-quiz', 'exam', '--questions', questions, '--topic', 'aurora/'])).toEqual(expect.arrayContaining(['aurora/quorum-membership']));
+    expect(await bashComplete(['aws-quiz', 'practice', '--questions', questions, '--bank', 'sam'])).toEqual([]);
+  });
+
   it('prints zsh and fish scripts that cover every command', async () => {
     for (const shell of ['zsh', 'fish']) {
       const r = await execa('node', [bin, 'completion', shell]);
       for (const c of ['practice', 'exam', 'stats', 'lint']) expect(r.stdout).toContain(c);
-      expect(r.stdout).toContain('__complete banks');
+      expect(r.stdout).toContain('_complete banks');
     }
   });
 
