@@ -39,7 +39,9 @@ export function cacheDir(env: NodeJS.ProcessEnv): string {
 function stamp(file: string): string {
   try {
     const s = statSync(file);
-    return `${file}\t${s.size}\t${s.mtimeMs}\t${s.ino}`;
+    // The change time moves on every write and cannot be set back, so a rewrite of the same
+    // size whose modification time was restored (touch -r, tar, rsync -t) still counts as a change.
+    return `${file}\t${s.size}\t${s.mtimeMs}\t${s.ctimeMs}\t${s.ino}`;
   } catch {
     return `${file}\tmissing`;
   }

@@ -1,4 +1,5 @@
-import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cachedBanks, cachedQuestionMeta, cacheDir } from '../../src/bank/cache.js';
@@ -57,6 +58,24 @@ describe('bank cache', () => {
     expect(s.loads()).toBe(4);
     await cachedBanks([s.banks], s.env, s.load);
     expect(s.loads()).toBe(4);
+  });
+
+  it('reloads a bank rewritten in place with the same size and its modification time set back', async () => {
+    const s = setup();
+    const file = join(s.banks, 'vpc.yaml');
+    await cachedBanks([s.banks], s.env, s.load);
+    const before = statSync(file);
+    // touch -r copies times to the nanosecond, as tar and rsync -t do; Node's utimes rounds them.
+    const ref = join(tempDir(), 'ref');
+    writeFileSync(ref, '');
+    execFileSync('touch', ['-r', file, ref]);
+    await new Promise((done) => setTimeout(done, 20));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('q-one', 'q-eno'));
+    execFileSync('touch', ['-r', ref, file]);
+    expect(statSync(file).size).toBe(before.size);
+    expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
+    expect((await cachedBanks([s.banks], s.env, s.load)).questions.map((q) => q.id)).toEqual(['q-eno', 'q-two']);
+    expect(s.loads()).toBe(2);
   });
 
   it('falls back to the loader when the cache file is damaged, and repairs it', async () => {
