@@ -25,7 +25,8 @@ export const questionSchema = z.strictObject({
   type: z.enum(['single', 'multiple']).describe('single: exactly one correct choice; multiple: two or more.'),
   difficulty: z.int().min(1).max(3).optional().describe('1 (easy) to 3 (hard).'),
   question: z.string(),
-  choices: z.array(choiceSchema).describe('3 to 6 choices.'),
+  // Limits for editors only: lint reports a wrong count itself, as choice-count, with the question's id.
+  choices: z.array(choiceSchema).meta({ description: '3 to 6 choices.', minItems: 3, maxItems: 6 }),
   explanation: z.string().optional(),
   source: z.string().regex(SOURCE, 'must be "<note file>#<section id>"').describe('Note file and section id, resolved in sources.yaml.'),
 });
