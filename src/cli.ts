@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { UserError } from './errors.js';
 import { detectLang, isLang, setLang, t, type Lang } from './ui/i18n.js';
@@ -79,6 +79,39 @@ function columnsOf(fd: 1 | 2): number {
   return (fd === 1 ? process.stdout : process.stderr).columns || 80;
 }
 
+const TITLES: Record<string, () => string> = {
+  'Usage:': () => t('cli.title.usage'),
+  'Options:': () => t('cli.title.options'),
+  'Commands:': () => t('cli.title.commands'),
+  'Arguments:': () => t('cli.title.arguments'),
+  'Global Options:': () => t('cli.title.globalOptions'),
+};
+
+/** "(choices: …, default: …)" after an option's description, in the interface's language. */
+function translateExtras(description: string): string {
+  return description.replace(/\((?:(?:choices|default|env|preset): [^()]*)\)$/, (extras) =>
+    extras.replace(/\b(choices|default): /g, (_, word: string) => `${t(word === 'choices' ? 'cli.extra.choices' : 'cli.extra.default')}: `),
+  );
+}
+
+/**
+ * Commander's usage errors, in one line in the interface's language. Errors from our own
+ * argument parsers already are: only their sentence is kept.
+ */
+export function usageError(text: string): string {
+  const [first = '', ...rest] = text.split('\n').filter(Boolean);
+  const suggestion = rest.join(' ').match(/Did you mean (.+?)\?/)?.[1];
+  const hint = suggestion ? t('cli.err.didYouMean', { suggestion }) : '';
+  let m: RegExpMatchArray | null;
+  if ((m = first.match(/^error: unknown command '(.*)'/))) return t('cli.err.unknownCommand', { name: m[1]! }) + hint;
+  if ((m = first.match(/^error: unknown option '(.*)'/))) return t('cli.err.unknownOption', { option: m[1]! }) + hint;
+  if ((m = first.match(/^error: option '(.*)' argument missing/))) return t('cli.err.valueMissing', { option: m[1]! });
+  if ((m = first.match(/^error: missing required argument '(.*)'/))) return t('cli.err.argumentMissing', { name: m[1]! });
+  if ((m = first.match(/^error: too many arguments(?: for '(.*)')?/))) return t('cli.err.tooManyArguments', { command: `aws-quiz ${m[1] ?? ''}`.trim() });
+  if ((m = first.match(/^error: .* is invalid(?: for argument '[^']*')?\. (.+)$/))) return m[1]!;
+  return first.replace(/^error: /, '');
+}
+
 function version(): string {
   // Read as a file: require() of JSON would start the CommonJS loader just for this.
   return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -109,8 +142,14 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
       getErrHelpWidth: () => columnsOf(2),
       getOutHasColors: () => false,
       getErrHasColors: () => false,
-      outputError: (str, write) => write(str.split('\n').filter(Boolean)[0] + '\n'),
-    });
+      outputError: (str, write) => write(t('error.prefix') + usageError(str) + '\n'),
+    })
+    .configureHelp({
+      styleTitle: (title) => TITLES[title]?.() ?? title,
+      optionDescription: (option) => translateExtras(Help.prototype.optionDescription.call(new Help(), option)),
+      argumentDescription: (argument) => translateExtras(Help.prototype.argumentDescription.call(new Help(), argument)),
+    })
+    .helpCommand('help [command]', t('cli.helpCommand'));
 
   example(
     program

@@ -10,7 +10,8 @@ export const SOURCE = /^[^#\s]+#[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const DOMAINS = ['secure', 'resilient', 'performant', 'cost'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
-const kebab = z.string().regex(KEBAB, 'must be kebab-case (a-z, 0-9, single hyphens)');
+// Regex messages are catalogue keys (src/ui/messages/lint.ts), worded in the interface's language.
+const kebab = z.string().regex(KEBAB, 'schema.kebab');
 
 export const choiceSchema = z.strictObject({
   text: z.string().describe('The choice as the learner sees it.'),
@@ -20,7 +21,7 @@ export const choiceSchema = z.strictObject({
 
 export const questionSchema = z.strictObject({
   id: kebab.describe('Unique across all banks.'),
-  topic: z.string().regex(TOPIC, 'must be kebab-case parts separated by "/"').describe('What weak-topic statistics group by, e.g. cloudfront/origin-failover.'),
+  topic: z.string().regex(TOPIC, 'schema.topic').describe('What weak-topic statistics group by, e.g. cloudfront/origin-failover.'),
   domain: z.enum(DOMAINS).describe('Exam domain: secure | resilient | performant | cost.'),
   type: z.enum(['single', 'multiple']).describe('single: exactly one correct choice; multiple: two or more.'),
   difficulty: z.int().min(1).max(3).optional().describe('1 (easy) to 3 (hard).'),
@@ -28,7 +29,7 @@ export const questionSchema = z.strictObject({
   // Limits for editors only: lint reports a wrong count itself, as choice-count, with the question's id.
   choices: z.array(choiceSchema).meta({ description: '3 to 6 choices.', minItems: 3, maxItems: 6 }),
   explanation: z.string().optional(),
-  source: z.string().regex(SOURCE, 'must be "<note file>#<section id>"').describe('Note file and section id, resolved in sources.yaml.'),
+  source: z.string().regex(SOURCE, 'schema.source').describe('Note file and section id, resolved in sources.yaml.'),
 });
 
 export const bankSchema = z.strictObject({

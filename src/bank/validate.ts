@@ -25,22 +25,24 @@ function issueToProblems(issue: core.$ZodIssue, path: PropertyKey[], parsed: Par
     severity: 'error',
     params,
   });
-  if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => base('unknown-field', { field: k, where: where || 'top level' }, k));
+  // Params stay language-neutral (an empty `where` is the top level); the UI words them.
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => base('unknown-field', { field: k, where }, k));
   const parent = getAt(parsed.value, path.slice(0, -1));
   const last = path[path.length - 1];
   if (parent !== null && typeof parent === 'object' && last !== undefined && !(String(last) in (parent as object))) {
-    return [base('missing-field', { field: String(last), where: pathLabel(path.slice(0, -1)) || 'top level' }, undefined, path.slice(0, -1))];
+    return [base('missing-field', { field: String(last), where: pathLabel(path.slice(0, -1)) }, undefined, path.slice(0, -1))];
   }
   switch (issue.code) {
     case 'invalid_type':
       return [base('wrong-type', { field: where, expected: String(issue.expected) })];
     case 'invalid_value':
-      return [base('bad-value', { field: where, expected: 'expected one of ' + issue.values.map(String).join(' | ') })];
+      return [base('bad-value', { field: where, values: issue.values.map(String).join(' | ') })];
     case 'invalid_format':
       return [base('bad-value', { field: where, expected: issue.message })];
     case 'too_small':
+      return [base('bad-value', { field: where, min: Number(issue.minimum) })];
     case 'too_big':
-      return [base('bad-value', { field: where, expected: issue.message })];
+      return [base('bad-value', { field: where, max: Number(issue.maximum) })];
     default:
       return [base('bad-value', { field: where, expected: issue.message })];
   }

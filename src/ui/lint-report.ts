@@ -10,7 +10,20 @@ export type LintFormat = 'text' | 'json' | 'github';
 /** Problem details quote the bank (keys, values, parser snippets), which is untrusted text. */
 export function problemMessage(p: Problem): string {
   const params = Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, typeof v === 'string' ? sanitizeText(v) : v]));
-  return sanitizeText(tDynamic(`rule.${p.rule}`, params));
+  return sanitizeText(tDynamic(`rule.${p.rule}`, worded(p.rule, params)));
+}
+
+/** The schema's language-neutral params (empty `where`, `values`, `min`, message keys) in words. */
+function worded(rule: string, params: Problem['params']): Problem['params'] {
+  const out = { ...params };
+  if ((rule === 'unknown-field' || rule === 'missing-field') && !out.where) out.where = t('lint.topLevel');
+  if (rule === 'bad-value') {
+    if (typeof out.values === 'string') out.expected = t('lint.oneOf', { values: out.values });
+    else if (out.min !== undefined) out.expected = t('lint.atLeast', { min: out.min });
+    else if (out.max !== undefined) out.expected = t('lint.atMost', { max: out.max });
+    else if (typeof out.expected === 'string') out.expected = tDynamic(out.expected);
+  }
+  return out;
 }
 
 const place = (p: Problem) => sanitizeText(`${p.file}:${p.line}:${p.col}`);
@@ -18,7 +31,7 @@ const place = (p: Problem) => sanitizeText(`${p.file}:${p.line}:${p.col}`);
 /** Render functions return lines; the command prints them. */
 export function renderLintText(result: LintResult): string[] {
   const lines = result.problems.map((p) => {
-    const sev = p.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
+    const sev = p.severity === 'error' ? chalk.red(t('lint.severity.error')) : chalk.yellow(t('lint.severity.warning'));
     return `${chalk.bold(place(p))} ${sev} ${problemMessage(p)} ${chalk.dim(p.rule)}`;
   });
   if (result.coverage) {
@@ -26,7 +39,7 @@ export function renderLintText(result: LintResult): string[] {
     if (lines.length) lines.push('');
     lines.push(t('lint.coverageHeader', { min: MIN_CITATIONS }));
     for (const s of result.coverage) {
-      const mark = s.skipped ? chalk.dim('skip') : s.citations >= MIN_CITATIONS ? chalk.green(String(s.citations).padStart(4)) : chalk.red(String(s.citations).padStart(4));
+      const mark = s.skipped ? chalk.dim(t('lint.skip')) : s.citations >= MIN_CITATIONS ? chalk.green(String(s.citations).padStart(4)) : chalk.red(String(s.citations).padStart(4));
       lines.push(`  ${mark}  ${s.noteFile}#${s.id}  ${chalk.dim(s.heading)}`);
     }
     lines.push(

@@ -77,6 +77,32 @@ describe('aws-quiz (built binary)', () => {
     expect(en.stdout).toContain('1 file, 4 questions');
   });
 
+  it('says everything in Japanese with --lang ja: help, usage errors and lint findings', async () => {
+    const help = await cli(['--lang', 'ja', 'practice', '--help']);
+    expect(help.stdout).toMatch(/^使い方: aws-quiz practice/);
+    expect(help.stdout).toContain('オプション:');
+    expect(help.stdout).toContain('(既定: 10)');
+    expect(help.stdout).not.toMatch(/Usage:|Options:|default:|display help/);
+    const top = await cli(['--lang', 'ja', '--help']);
+    expect(top.stdout).toContain('コマンド:');
+    expect(top.stdout).toContain('help [command]             コマンドのヘルプを表示');
+    for (const [args, text] of [
+      [['pratice'], '不明なコマンド "pratice" です。コマンドの一覧は aws-quiz --help で確認できます（practice のことですか？）'],
+      [['practice', '--cout', '3'], '不明なオプション --cout です（--count のことですか？）'],
+      [['practice', '--count'], 'オプション -n, --count <n> には値が必要です'],
+      [['completion'], '引数 <shell> がありません'],
+      [['completion', 'tcsh'], '<shell> には bash, zsh, fish のいずれかを指定してください（指定値: "tcsh"）'],
+    ] as const) {
+      const r = await cli(['--lang', 'ja', ...args]);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr.trim()).toBe(`aws-quiz: ${text}`);
+    }
+    const lint = await cli(['--lang', 'ja', 'lint', fixtures + 'bad']);
+    expect(lint.stdout).toContain('6:13 エラー questions[0].domain: secure | resilient | performant | cost のいずれかを指定してください');
+    expect(lint.stdout).toContain('警告 broken-source: 解説がありません');
+    expect(lint.stdout).not.toMatch(/ error | warning |expected one of/);
+  });
+
   it('stops quietly, exit 0, when the reader of its output goes away (| head)', async () => {
     const questions = fileURLToPath(new URL('../../questions/', import.meta.url));
     for (const args of [['practice', '--help'], ['lint', '--format', 'json', questions], ['--help']]) {
