@@ -19,8 +19,6 @@ import {
 } from '../quiz/exam-engine.js';
 import { scoreExam, type ExamResult } from '../quiz/exam-score.js';
 import { newSeed } from '../quiz/random.js';
-import { nextCard, parseCard, ratingFor, serializeCard } from '../quiz/schedule.js';
-import { loadCards, usualAnswerTimeMs } from '../store/answers.js';
 import {
   abandonExam,
   createExam,
@@ -47,6 +45,7 @@ import { blueprintLabel, renderExamReport, renderExamReview } from '../ui/exam-r
 import { t } from '../ui/i18n.js';
 import { formatLocal } from '../ui/practice-summary.js';
 import { command, list, review, reviewEntries } from './exam-history.js';
+import { examAnswerRecords } from './exam-answers.js';
 import { quizBanksFor } from './quiz-banks.js';
 import { requireTty } from './tty.js';
 import { terminalWidth } from '../ui/text.js';
@@ -100,13 +99,27 @@ export async function examCommand(options: ExamOptions): Promise<number> {
       }
       if (choice === 'resume') return await resume(store, unfinished.id, questions, sources, options);
       if (choice === 'cancel') return 0;
-      abandonExam(store, unfinished.id, Date.now());
-      say(t('exam.abandoned', { id: unfinished.id }));
+      say(t('exam.abandoned', { id: unfinished.id, count: abandon(store, unfinished.id, questions) }));
     }
     return await start(store, questions, sources, options);
   } finally {
     store.close();
   }
+}
+
+/** Gives the exam up, recording the answers it had for the questions still in the banks; returns how many. */
+function abandon(store: Store, id: number, questions: readonly QuizQuestion[]): number {
+  const now = Date.now();
+  const exam = loadExam(store, id)!;
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const given = exam.questions.flatMap((sq) => {
+    const question = byId.get(sq.questionId);
+    if (!question || question.choices.length !== sq.choiceOrder.length) return [];
+    return [{ question, selected: sq.selected, flagged: sq.flagged, timeMs: sq.timeMs, answeredAt: sq.answeredAt ?? now }];
+  });
+  const answers = examAnswerRecords(store, id, given);
+  abandonExam(store, id, now, answers);
+  return answers.length;
 }
 
 function unfinishedLine(e: ExamSummary): string {
@@ -232,8 +245,10 @@ async function sit(store: Store, s: Sitting, options: ExamOptions): Promise<numb
     flagged: state.flags[position]!,
     timeMs: state.timeMs[position]!,
   });
-  const save = (state: ExamState, changed?: number) =>
-    saveProgress(store, s.id, { position: state.position, timeUsedMs: elapsedMs(timer, Date.now()), ...(changed !== undefined && { question: row(state, changed) }) });
+  const save = (state: ExamState, changed?: number) => {
+    const at = Date.now();
+    saveProgress(store, s.id, { position: state.position, timeUsedMs: elapsedMs(timer, at), at, ...(changed !== undefined && { question: row(state, changed) }) });
+  };
 
   const deadline = new AbortController();
   const interrupt = new AbortController();
@@ -317,39 +332,18 @@ async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTim
   const endedAt = Date.now();
   const timeUsedMs = elapsedMs(timer, endedAt);
   const settled = settle(state, endedAt);
-  saveProgress(store, s.id, { position: settled.position, timeUsedMs, question: { position: settled.position, selected: settled.answers[settled.position] ?? null, flagged: settled.flags[settled.position]!, timeMs: settled.timeMs[settled.position]! } });
+  saveProgress(store, s.id, { position: settled.position, timeUsedMs, at: endedAt, question: { position: settled.position, selected: settled.answers[settled.position] ?? null, flagged: settled.flags[settled.position]!, timeMs: settled.timeMs[settled.position]! } });
   const result = scoreExam(
     s.items.map((it, i) => ({ question: it.question, selected: state.answers[i] ?? null })),
     { passMark: s.blueprint.passMark, timeUsedMs, timeLimitMs: timer.limitMs },
   );
   const times = timeSpent(state, endedAt);
-  const cards = loadCards(store);
-  const usual = usualAnswerTimeMs(store);
-  const answers = s.items.flatMap((it, i) => {
-    const selected = state.answers[i];
-    if (!selected) return [];
-    const correct = result.marks[i]!;
-    const stored = cards.get(it.question.id);
-    const card = nextCard(stored ? parseCard(stored.cardJson) : undefined, ratingFor(correct, times[i]!, usual), new Date(endedAt));
-    return [
-      {
-        answer: {
-          sessionId: s.id,
-          questionId: it.question.id,
-          bank: it.question.bank,
-          topic: it.question.topic,
-          domain: it.question.domain,
-          selected: [...selected],
-          correct,
-          timeMs: times[i]!,
-          flagged: state.flags[i]!,
-          answeredAt: endedAt,
-          wasDue: stored !== undefined && stored.due <= endedAt,
-        },
-        review: { questionId: it.question.id, card, cardJson: serializeCard(card) },
-      },
-    ];
-  });
+  const answeredAt = loadExam(store, s.id)!.questions.map((q) => q.answeredAt);
+  const answers = examAnswerRecords(
+    store,
+    s.id,
+    s.items.map((it, i) => ({ question: it.question, selected: state.answers[i] ?? null, flagged: state.flags[i]!, timeMs: times[i]!, answeredAt: answeredAt[i] ?? endedAt, correct: result.marks[i]! })),
+  );
   const stored: ExamResult & { blueprint: string; timeUp: boolean } = { ...result, blueprint: s.blueprint.name, timeUp: how.timeUp };
   if (!finishExam(store, s.id, { endedAt, timeUsedMs, result: stored, answers })) throw new UserError(t('exam.alreadyFinished', { id: s.id }));
 

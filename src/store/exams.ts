@@ -42,6 +42,8 @@ export interface Progress {
   /** The question on screen. */
   position: number;
   timeUsedMs: number;
+  /** When the change happened: a question's answer keeps the time it was last changed. */
+  at: number;
   /** The question whose answer, flag or time changed, if any. */
   question?: QuestionProgress;
 }
@@ -67,9 +69,16 @@ export function saveProgress(store: Store, examId: number, p: Progress): void {
   write(store, () => {
     if (p.question) {
       const q = p.question;
+      const selected = q.selected && q.selected.length ? JSON.stringify(q.selected) : null;
+      // The right-hand sides read the row as it was, so an unchanged answer keeps its time.
       store.db
-        .prepare('UPDATE session_questions SET selected = ?, flagged = ?, time_ms = ? WHERE session_id = ? AND position = ?')
-        .run(q.selected && q.selected.length ? JSON.stringify(q.selected) : null, q.flagged ? 1 : 0, Math.round(q.timeMs), examId, q.position);
+        .prepare(
+          `UPDATE session_questions
+           SET answered_at = CASE WHEN :selected IS NULL THEN NULL WHEN selected IS :selected THEN answered_at ELSE :at END,
+               selected = :selected, flagged = :flagged, time_ms = :timeMs
+           WHERE session_id = :examId AND position = :position`,
+        )
+        .run({ selected, at: p.at, flagged: q.flagged ? 1 : 0, timeMs: Math.round(q.timeMs), examId, position: q.position });
     }
     store.db
       .prepare(`UPDATE sessions SET current_pos = ?, time_used_ms = ? WHERE id = ? AND state = 'active'`)
@@ -101,6 +110,8 @@ export interface StoredExamQuestion {
   selected: number[] | null;
   flagged: boolean;
   timeMs: number;
+  /** When the answer was last changed; null when unanswered (or saved before this was kept). */
+  answeredAt: number | null;
 }
 
 export interface StoredExam extends ExamSummary {
@@ -169,10 +180,10 @@ export function loadExam(store: Store, id: number): StoredExam | undefined {
     };
     const rows = store.db
       .prepare(
-        `SELECT position, question_id AS questionId, choice_order AS choiceOrder, selected, flagged, time_ms AS timeMs
+        `SELECT position, question_id AS questionId, choice_order AS choiceOrder, selected, flagged, time_ms AS timeMs, answered_at AS answeredAt
          FROM session_questions WHERE session_id = ? ORDER BY position`,
       )
-      .all(id) as { position: number; questionId: string; choiceOrder: string; selected: string | null; flagged: number; timeMs: number }[];
+      .all(id) as { position: number; questionId: string; choiceOrder: string; selected: string | null; flagged: number; timeMs: number; answeredAt: number | null }[];
     return {
       ...toSummary(row),
       seed: extra.seed,
@@ -185,6 +196,7 @@ export function loadExam(store: Store, id: number): StoredExam | undefined {
         selected: numbers(parseJson(r.selected)),
         flagged: r.flagged === 1,
         timeMs: r.timeMs,
+        answeredAt: r.answeredAt,
       })),
     };
   });
@@ -215,9 +227,13 @@ export function finishExam(store: Store, examId: number, s: ExamSubmission): boo
   });
 }
 
-/** Gives up an unfinished exam; its answers never reach the statistics. */
-export function abandonExam(store: Store, examId: number, endedAt: number): void {
+/**
+ * Gives up an unfinished exam. The answers it had are recorded all the same, as practice
+ * answers are, so abandoning an exam never costs the learner what they answered.
+ */
+export function abandonExam(store: Store, examId: number, endedAt: number, answers: ExamSubmission['answers'] = []): void {
   write(store, () => {
-    store.db.prepare(`UPDATE sessions SET state = 'abandoned', ended_at = ? WHERE id = ? AND state = 'active'`).run(endedAt, examId);
+    const { changes } = store.db.prepare(`UPDATE sessions SET state = 'abandoned', ended_at = ? WHERE id = ? AND state = 'active'`).run(endedAt, examId);
+    if (changes > 0) for (const a of answers) recordAnswer(store, a.answer, a.review);
   });
 }

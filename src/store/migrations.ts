@@ -175,6 +175,10 @@ export const MIGRATIONS: readonly string[] = [
       decay_day = max(decay_day, excluded.decay_day);
   END;
   `,
+  `
+  -- When each exam answer was last changed, so it counts on the day it was given.
+  ALTER TABLE session_questions ADD COLUMN answered_at INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

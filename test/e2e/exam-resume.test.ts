@@ -114,14 +114,16 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
     second.write(KEYS.down);
     second.write(KEYS.enter);
     await second.waitFor('Press Enter to begin.');
-    expect(second.output()).toContain('Exam #1 abandoned; its answers were discarded.');
+    expect(second.output()).toContain('Exam #1 abandoned, unscored; its 1 answer counts toward your statistics and reviews, as practice answers do.');
     // Leaving at the start screen creates no exam.
     second.write(KEYS.ctrlC);
     expect((await second.exited).exitCode).toBe(130);
 
     const stored = readExam(db);
     expect(stored.session).toMatchObject({ id: 1, state: 'abandoned' });
-    expect(stored.answers).toEqual([]);
+    // The one answer given counts, as a practice answer would, with its review card.
+    expect(stored.answers).toEqual([{ id: stored.questions[0]!.id, correct: 1, flagged: 0, sessionId: 1 }]);
+    expect(stored.cards).toBe(1);
     const list = await cli(['exam', '--list', ...common]);
     expect(list.stdout.trim().split('\n')).toHaveLength(2);
     expect(list.stdout).toMatch(/^1 .* 1\/12 .* abandoned /m);

@@ -61,8 +61,8 @@ describe('exam store', () => {
     const path = join(tempDir(), 'db');
     const store = openStore(path);
     const id = createExam(store, exam());
-    saveProgress(store, id, { position: 1, timeUsedMs: 4_000, question: { position: 0, selected: [1, 2], flagged: false, timeMs: 4_000 } });
-    saveProgress(store, id, { position: 1, timeUsedMs: 6_000, question: { position: 1, selected: null, flagged: true, timeMs: 0 } });
+    saveProgress(store, id, { position: 1, timeUsedMs: 4_000, at: 40_000, question: { position: 0, selected: [1, 2], flagged: false, timeMs: 4_000 } });
+    saveProgress(store, id, { position: 1, timeUsedMs: 6_000, at: 60_000, question: { position: 1, selected: null, flagged: true, timeMs: 0 } });
     // Read through a separate connection, as a resumed process would after a kill.
     const other = new Database(path, { readonly: true });
     const rows = other.prepare('SELECT position, selected, flagged FROM session_questions WHERE session_id = ? ORDER BY position').all(id);
@@ -75,7 +75,24 @@ describe('exam store', () => {
     other.close();
     const loaded = loadExam(store, id)!;
     expect(loaded).toMatchObject({ answered: 1, flagged: 1, position: 1, timeUsedMs: 6_000 });
-    expect(loaded.questions[0]).toMatchObject({ selected: [1, 2], timeMs: 4_000 });
+    expect(loaded.questions[0]).toMatchObject({ selected: [1, 2], timeMs: 4_000, answeredAt: 40_000 });
+    expect(loaded.questions[1]!.answeredAt).toBeNull();
+    store.close();
+  });
+
+  it('dates each answer by its last change: a flag or a revisit keeps the time, a new choice moves it, clearing drops it', () => {
+    const store = openStore(join(tempDir(), 'db'));
+    const id = createExam(store, exam());
+    const save = (at: number, selected: number[] | null, flagged = false) => saveProgress(store, id, { position: 0, timeUsedMs: at, at, question: { position: 0, selected, flagged, timeMs: at } });
+    const answeredAt = () => loadExam(store, id)!.questions[0]!.answeredAt;
+    save(1_000, [2]);
+    expect(answeredAt()).toBe(1_000);
+    save(2_000, [2], true);
+    expect(answeredAt()).toBe(1_000);
+    save(3_000, [0]);
+    expect(answeredAt()).toBe(3_000);
+    save(4_000, null);
+    expect(answeredAt()).toBeNull();
     store.close();
   });
 
@@ -130,7 +147,7 @@ describe('exam store', () => {
   it('lists exams newest first with their counts and results', () => {
     const store = openStore(join(tempDir(), 'db'));
     const a = createExam(store, exam({ startedAt: 1_000 }));
-    saveProgress(store, a, { position: 0, timeUsedMs: 1, question: { position: 2, selected: [0], flagged: true, timeMs: 1 } });
+    saveProgress(store, a, { position: 0, timeUsedMs: 1, at: 1_500, question: { position: 2, selected: [0], flagged: true, timeMs: 1 } });
     finishExam(store, a, { endedAt: 2_000, timeUsedMs: 1_000, result: { scaled: 550 }, answers: [] });
     const b = createExam(store, exam({ startedAt: 5_000, blueprint: 'saa' }));
     const list = listExams(store);

@@ -2,7 +2,7 @@ export const exam = {
   en: {
     'exam.modes': 'use only one of {flags}',
     'exam.nothingToResume': 'there is no unfinished exam to resume; start one with `aws-quiz exam --timed`',
-    'exam.abandoned': 'Exam #{id} abandoned; its answers were discarded.',
+    'exam.abandoned': 'Exam #{id} abandoned, unscored; its {count} {count|answer counts|answers count} toward your statistics and reviews, as practice answers do.',
     'exam.unfinished': 'Exam #{id} ({blueprint}, started {started}) is unfinished: {answered} of {total} answered, {flagged} flagged, {left}.',
     'exam.unknownBank': 'no bank named "{bank}" (banks: {banks})',
     'exam.noTopic': 'no topic matches --topic {topic}',
@@ -60,7 +60,7 @@ export const exam = {
 
     'exam.ask.unfinished': 'Resume it, or abandon it and start a new exam?',
     'exam.ask.resume': 'Resume the unfinished exam',
-    'exam.ask.abandon': 'Abandon it (its answers are discarded) and start a new one',
+    'exam.ask.abandon': 'Abandon it unscored (its answers are kept as practice answers) and start a new one',
     'exam.ask.cancel': 'Do nothing for now',
     'exam.ask.review': 'Review the {n} wrong or unanswered questions now?',
 
@@ -113,7 +113,7 @@ export const exam = {
   ja: {
     'exam.modes': '{flags} は同時に指定できません',
     'exam.nothingToResume': '再開できる中断中の試験はありません。`aws-quiz exam --timed` で開始してください',
-    'exam.abandoned': '試験 #{id} を破棄しました。その回答は記録されません。',
+    'exam.abandoned': '試験 #{id} を採点せずに破棄しました。回答した {count} 問は演習の回答と同じく成績と復習予定に反映されます。',
     'exam.unfinished': '試験 #{id}（{blueprint}、{started} 開始）が終わっていません: {total} 問中 {answered} 問回答済み、フラグ {flagged} 問、{left}。',
     'exam.unknownBank': '"{bank}" という問題バンクはありません（バンク: {banks}）',
     'exam.noTopic': '--topic {topic} に一致するトピックがありません',
@@ -171,7 +171,7 @@ export const exam = {
 
     'exam.ask.unfinished': '再開しますか、それとも破棄して新しい試験を始めますか？',
     'exam.ask.resume': '中断中の試験を再開する',
-    'exam.ask.abandon': '破棄して（回答は記録されません）新しい試験を始める',
+    'exam.ask.abandon': '採点せずに破棄して（回答は演習の回答として残ります）新しい試験を始める',
     'exam.ask.cancel': '今は何もしない',
     'exam.ask.review': '不正解・未回答の {n} 問を今すぐ見直しますか？',
 
