@@ -46,17 +46,21 @@ describe('terminal rendering', () => {
     });
   }
 
-  it('exam fits a 40-column terminal', async () => {
-    const run = runInPty(['exam', '--blueprint', 'quick', '--questions', BUNDLED, '--db', join(tempDir(), 'q.db'), '--seed', 'narrow'], { LANG: 'ja_JP.UTF-8' }, { cols: 40, rows: 40 });
-    await run.waitFor(/Enter/);
-    run.write(KEYS.enter);
-    await run.waitFor(/1\/10/);
-    await run.waitFor(/q /);
-    const onScreen = run.raw();
-    run.write(KEYS.ctrlC);
-    await run.exited;
-    expect(await overflow(onScreen, 40)).toEqual([]);
-  });
+  for (const cols of [40, 200]) {
+    it(`exam fits a ${cols}-column terminal, the introduction and a question`, async () => {
+      const run = runInPty(['exam', '--blueprint', 'quick', '--questions', BUNDLED, '--db', join(tempDir(), 'q.db'), '--seed', 'narrow'], { LANG: 'ja_JP.UTF-8' }, { cols, rows: 40 });
+      await run.waitFor(/Enter/);
+      run.write(KEYS.enter);
+      await run.waitFor(/1\/10/);
+      await run.waitFor(/q /);
+      const onScreen = run.raw();
+      run.write(KEYS.ctrlC);
+      await run.exited;
+      expect(await overflow(onScreen, cols)).toEqual([]);
+      const rows = (await screenOf(onScreen, cols, 40)).rows;
+      expect(rows.some((r) => /1\/10/.test(r))).toBe(true);
+    });
+  }
 
   for (const cols of [40, 200]) {
     it(`stats fits a ${cols}-column terminal`, async () => {
