@@ -22,7 +22,7 @@ export interface QuestionHistory {
 /** A topic as practice sees it: how often it was answered, and the estimate `stats` ranks it by. */
 export interface TopicStanding {
   attempts: number;
-  /** Decayed accuracy pulled toward the learner's overall accuracy (see topicStandings in stats.ts). */
+  /** Decayed accuracy pulled toward the learner's overall accuracy (see topicStandings in topics.ts). */
   estimate: number;
 }
 

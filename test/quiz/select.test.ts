@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '../../src/bank/cache.js';
 import { seededRandom } from '../../src/quiz/random.js';
 import { applyFilters, matchesTopic, replayDraw, selectQuestions, weakTopics, type Focus, type LearnerState, type QuestionHistory } from '../../src/quiz/select.js';
-import { daysBetween, decayWeight, rankTopics, topicStandings, type TopicTotals } from '../../src/quiz/stats.js';
+import { daysBetween } from '../../src/quiz/days.js';
+import { decayWeight, rankTopics, topicStandings, type TopicTotals } from '../../src/quiz/topics.js';
 
 /** A topic's answers, all given on `day`, as the store totals them on `today`. */
 function statsRow(topic: string, attempts: number, correct: number, day: string, today = day): TopicTotals {
