@@ -104,7 +104,8 @@ describe('a terminal shorter than the question', () => {
 
   /** The rows on screen once output has settled, and every row the terminal ever kept. */
   async function settle(raw: () => string) {
-    await sleep(400);
+    // The screen is drawn in one write per key; a moment lets the last one land.
+    await sleep(200);
     const screen = await screenOf(raw(), cols, rows);
     return { all: screen.rows, visible: screen.rows.slice(-rows) };
   }
@@ -114,10 +115,9 @@ describe('a terminal shorter than the question', () => {
     await run.waitFor(/Press Enter|Enter/);
     run.write(KEYS.enter);
     await run.waitFor(/Question 1 of 10/);
-    for (let i = 0; i < 3; i++) {
-      run.write(KEYS.down);
-      await sleep(150);
-    }
+    const from = run.output().length;
+    for (let i = 0; i < 3; i++) run.write(KEYS.down);
+    await run.waitFor(/❯ (\[.\] )?D\)/, 10_000, from);
     const { visible } = await settle(run.raw);
     run.write(KEYS.ctrlC);
     await run.exited;
@@ -129,10 +129,9 @@ describe('a terminal shorter than the question', () => {
   it('practice redraws in place: one header, the cursor’s choice in view, nothing left behind', async () => {
     const run = runInPty(['practice', '--questions', BUNDLED, '--db', join(tempDir(), 'q.db'), '--count', '2', '--seed', 'short'], {}, { cols, rows });
     await run.waitFor(/1\/2/);
-    for (let i = 0; i < 3; i++) {
-      run.write(KEYS.down);
-      await sleep(150);
-    }
+    const from = run.output().length;
+    for (let i = 0; i < 3; i++) run.write(KEYS.down);
+    await run.waitFor(/❯ (\[.\] )?D\)/, 10_000, from);
     const { all, visible } = await settle(run.raw);
     run.write('q');
     await run.exited;
