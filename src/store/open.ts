@@ -94,6 +94,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     }
   }
   if (exists) {
+    if (statSync(path).isDirectory()) throw new UserError(t('store.isDirectory', { path }));
     checkHeader(path);
     if (!readonly) {
       try {
@@ -109,6 +110,9 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     db = new Database(path, { readonly, fileMustExist: readonly, timeout: 10_000 });
     const found = db.pragma('user_version', { simple: true }) as number;
     if (found > SCHEMA_VERSION) throw new UserError(t('store.newer', { path, found, known: SCHEMA_VERSION }));
+    // Schema version 0 with tables in it: another program's SQLite file, never to be written to.
+    if (found === 0 && db.prepare(`SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') LIMIT 1`).get() !== undefined)
+      throw new UserError(t('store.foreign', { path }));
     if (!readonly) {
       // WAL lets a second terminal read while this one writes; FULL sync keeps every
       // committed answer even through a power cut.

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { execa } from 'execa';
-import { chmodSync, existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,16 @@ const cases: [string, (path: string) => void, RegExp][] = [
       db.close();
     },
     /newer aws-quiz/,
+  ],
+  [
+    'another program’s SQLite file',
+    (p) => {
+      unlinkSync(p);
+      const db = new Database(p);
+      db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES (1)');
+      db.close();
+    },
+    /a SQLite file of another program/,
   ],
   [
     'damaged inside (garbage over its pages)',

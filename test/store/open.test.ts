@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, readFileSync, writeFileSync, truncateSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError } from '../../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { recordAnswer, loadCards, usualAnswerTimeMs } from '../../src/store/answers.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
@@ -77,6 +78,13 @@ describe('openStore', () => {
     const path = join(tempDir(), 'notes.db');
     writeFileSync(path, 'these are my notes, not a database\n'.repeat(20));
     unchanged(path, () => expect(() => openStore(path)).toThrow(/not an aws-quiz database/));
+  });
+
+  it('refuses a directory given as the database, naming it', () => {
+    const path = tempDir();
+    expect(() => openStore(path)).toThrow(UserError);
+    expect(() => openStore(path)).toThrow(`the database path is a directory: ${path}`);
+    expect(() => openStore(path, { readonly: true })).toThrow(/is a directory/);
   });
 
   it('refuses a truncated database, leaving it as it was', () => {
