@@ -278,12 +278,16 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
     }
   });
 
+  // A tick is an answer at once, as on the real exam: leaving the question (back, skip,
+  // the review screen, time running out) keeps it. Enter checks the count and goes on.
   function toggle(position: number) {
     const original = item.order[position]!;
     const nextSet = new Set(pending);
     if (nextSet.has(original)) nextSet.delete(original);
     else nextSet.add(original);
     setPending(nextSet);
+    const selection = item.order.filter((o) => nextSet.has(o));
+    commit(setAnswer(state, selection.length ? selection : null), state.position);
   }
 
   const at = now();

@@ -85,6 +85,24 @@ describe('exam prompt', () => {
     expect(getScreen()).toContain('Question 3 of 3');
   });
 
+  it('keeps ticks on a multiple-response question as its answer when the learner leaves it', async () => {
+    const { config, changes } = setup();
+    const { events, getScreen } = await render(examPrompt, config);
+    events.keypress('right');
+    events.keypress('a');
+    events.keypress('c');
+    expect(changes.at(-1)!.state.answers[1]).toEqual([1, 3]);
+    events.keypress('left');
+    events.keypress('right');
+    expect(getScreen()).toMatch(/\[x\] A\).*\n\s*\[ \] B\).*\n.*\[x\] C\)/);
+    // Through the review screen and back: still ticked, and unticking saves at once too.
+    events.keypress('r');
+    events.keypress('r');
+    expect(getScreen()).toMatch(/\[x\] A\)/);
+    events.keypress('c');
+    expect(changes.at(-1)!.state.answers[1]).toEqual([3]);
+  });
+
   it('goes back, skips ahead, and shows the answer already given when returning', async () => {
     const { config } = setup();
     const { events, getScreen } = await render(examPrompt, config);
