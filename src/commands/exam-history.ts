@@ -18,7 +18,31 @@ import { quizBanksFor } from './quiz-banks.js';
 
 const out = (lines: string[]) => process.stdout.write(lines.join('\n') + '\n');
 
+const withAgain = (exam: Parameters<typeof againCommand>[0], options: ExamOptions) => {
+  const again = againCommand(exam, options);
+  return again ? { again } : {};
+};
+
 export const command = (args: string[], options: ExamOptions) => ['aws-quiz', 'exam', ...args, ...keptOptions(options)].map(shellQuote).join(' ');
+
+/** `aws-quiz exam` with an exam's blueprint, filters and seed: the same questions in the same order. */
+export function againCommand(exam: { blueprint: string | null; seed: string | null; filters: unknown }, options: ExamOptions): { seed: string; command: string } | undefined {
+  if (!exam.seed) return undefined;
+  const blueprint = blueprintFor(exam.blueprint);
+  const f = (exam.filters ?? {}) as { banks?: string[]; topics?: string[]; count?: number; minutes?: number; timed?: boolean };
+  const args = [
+    ...(f.timed ? ['--timed'] : []),
+    '--blueprint',
+    blueprint.name,
+    ...(f.count !== undefined && f.count !== blueprint.count ? ['--count', String(f.count)] : []),
+    ...(f.timed && f.minutes !== undefined && f.minutes !== blueprint.minutes ? ['--minutes', String(f.minutes)] : []),
+    ...(f.banks ?? []).flatMap((b) => ['--bank', b]),
+    ...(f.topics ?? []).flatMap((x) => ['--topic', x]),
+    '--seed',
+    exam.seed,
+  ];
+  return { seed: exam.seed, command: command(args, options) };
+}
 
 /** A question as the exam showed it; `question` is missing when it has left the banks since. */
 export interface AskedQuestion {
@@ -90,7 +114,7 @@ export async function review(options: ExamOptions): Promise<number> {
         ? (stored as ExamResult)
         : scoreExam(present, { passMark: blueprint.passMark, timeUsedMs: exam.timeUsedMs, timeLimitMs: exam.timeLimitMs });
     out([
-      ...renderExamReport(result, { examId: exam.id, blueprint: exam.blueprint ?? blueprint.name, seed: exam.seed, ...(stored.timeUp && { timeUp: true }) }),
+      ...renderExamReport(result, { examId: exam.id, blueprint: exam.blueprint ?? blueprint.name, ...(stored.timeUp && { timeUp: true }), ...withAgain(exam, options) }),
       '',
       ...renderExamReview(reviewEntries(items, answers, exam.questions.map((q) => q.flagged), marks, sources), terminalWidth()),
     ]);

@@ -44,7 +44,7 @@ import {
 import { blueprintLabel, renderExamReport, renderExamReview } from '../ui/exam-report.js';
 import { t } from '../ui/i18n.js';
 import { formatLocal } from '../ui/practice-summary.js';
-import { command, list, review, reviewEntries } from './exam-history.js';
+import { againCommand, command, list, review, reviewEntries } from './exam-history.js';
 import { examAnswerRecords } from './exam-answers.js';
 import { quizBanksFor } from './quiz-banks.js';
 import { requireTty } from './tty.js';
@@ -338,7 +338,8 @@ async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTim
     { passMark: s.blueprint.passMark, timeUsedMs, timeLimitMs: timer.limitMs },
   );
   const times = timeSpent(state, endedAt);
-  const answeredAt = loadExam(store, s.id)!.questions.map((q) => q.answeredAt);
+  const saved = loadExam(store, s.id)!;
+  const answeredAt = saved.questions.map((q) => q.answeredAt);
   const answers = examAnswerRecords(
     store,
     s.id,
@@ -348,7 +349,8 @@ async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTim
   if (!finishExam(store, s.id, { endedAt, timeUsedMs, result: stored, answers })) throw new UserError(t('exam.alreadyFinished', { id: s.id }));
 
   const width = terminalWidth();
-  out(renderExamReport(result, { examId: s.id, blueprint: s.blueprint.name, timeUp: how.timeUp, seed: s.seed }));
+  const again = againCommand({ blueprint: s.blueprint.name, seed: s.seed, filters: saved.filters }, how.options);
+  out(renderExamReport(result, { examId: s.id, blueprint: s.blueprint.name, timeUp: how.timeUp, ...(again && { again }) }));
   const asked = s.items.map((it) => ({ questionId: it.question.id, question: it.question, order: it.order }));
   const entries = reviewEntries(asked, state.answers, state.flags, result.marks, s.sources);
   out(['']);

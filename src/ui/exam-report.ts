@@ -33,7 +33,8 @@ export interface ReportMeta {
   blueprint: string;
   /** The clock ran out and the exam was submitted without the learner. */
   timeUp?: boolean;
-  seed?: string | null;
+  /** The exam's seed, and the command that draws the same questions again. */
+  again?: { seed: string; command: string };
 }
 
 export function renderExamReport(r: ExamResult, meta: ReportMeta): string[] {
@@ -64,7 +65,7 @@ export function renderExamReport(r: ExamResult, meta: ReportMeta): string[] {
   if (r.weakTopics.length === 0) lines.push('  ' + t('exam.report.noWeakTopics'));
   const topicWidth = Math.max(0, ...r.weakTopics.map((w) => cells(w.topic)));
   for (const w of r.weakTopics) lines.push(`  ${padEndCols(w.topic, topicWidth)}  ${padStartCols(`${w.correct}/${w.total}`, 7)}`);
-  if (meta.seed) lines.push('', chalk.dim(t('exam.report.seed', { seed: meta.seed })));
+  if (meta.again) lines.push('', chalk.dim(t('exam.report.seed', { seed: meta.again.seed })), '  ' + chalk.cyan(meta.again.command));
   return lines;
 }
 

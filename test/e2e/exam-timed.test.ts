@@ -31,6 +31,8 @@ describe('aws-quiz exam --timed (built binary, pseudo-terminal)', () => {
     expect(report).toMatch(/Unanswered\s+9 \(counted as wrong\)/);
     expect(report).toContain('By domain');
     expect(report).toContain('Weakest topics');
+    expect(report).toContain(`Seed e2e. The same questions in the same order again:`);
+    expect(report.replace(/\s+/g, ' ')).toContain(`aws-quiz exam --timed --blueprint quick --minutes 1 --seed e2e --db ${db} --questions ${EXAM_BANK}`);
 
     run.write('y');
     run.write(KEYS.enter);

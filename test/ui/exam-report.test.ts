@@ -15,14 +15,14 @@ const result = scoreExam(items, { passMark: 720, timeUsedMs: 754_000, timeLimitM
 
 describe('exam report', () => {
   it('gives the score, the estimated scaled score marked as an estimate, the verdict and time used', () => {
-    const text = renderExamReport(result, { examId: 7, blueprint: 'quick', seed: 'abc' }).join('\n');
+    const text = renderExamReport(result, { examId: 7, blueprint: 'quick', again: { seed: 'abc', command: 'aws-quiz exam --blueprint quick --seed abc' } }).join('\n');
     expect(text).toContain('Exam #7: quick blueprint, 4 questions');
     expect(text).toMatch(/Score\s+2\/4 \(50%\)/);
     expect(text).toMatch(/Scaled score\s+550 \/ 1000 +\(an estimate/);
     expect(text).toMatch(/Result\s+FAIL +\(pass mark 720\)/);
     expect(text).toMatch(/Time used\s+12:34 of 20:00/);
     expect(text).toMatch(/Unanswered\s+1 \(counted as wrong\)/);
-    expect(text).toContain('--seed abc');
+    expect(text).toContain('Seed abc. The same questions in the same order again:\n  aws-quiz exam --blueprint quick --seed abc');
   });
 
   it('says when time ran out', () => {
