@@ -50,10 +50,13 @@ export function renderHeader(info: HeaderInfo, width: number): string {
   return right ? padEndCols(left, width - cols(right)) + right : left;
 }
 
+const SAYS_HOW_MANY = /[0-9０-９二三四五]\s*つ(?:を)?選|\bchoose\s+(?:\d|two|three|four|five)\b/i;
+
 /** The question text wrapped to the width, and for `multiple` questions how many to choose. */
 export function renderQuestionText(question: QuizQuestion, width: number): string[] {
   const lines = wrap(question.question.trim(), width).split('\n');
-  if (question.type === 'multiple') lines.push(chalk.yellow(t('practice.chooseN', { count: correctChoices(question) })));
+  // Most bank questions already end "…を 2 つ選択してください。"; the hint is added only when they do not.
+  if (question.type === 'multiple' && !SAYS_HOW_MANY.test(question.question)) lines.push(chalk.yellow(t('practice.chooseN', { count: correctChoices(question) })));
   return lines;
 }
 

@@ -29,7 +29,7 @@ async function answerFirstChoices(run: PtyRun, position: number, total: number, 
   await run.waitFor(`${position}/${total}`, 10_000, from);
   await run.waitFor('Enter answer · q end', 10_000, from);
   const start = run.output().length;
-  run.write(run.output().slice(from).includes('Choose 2.') ? 'ab' : 'a');
+  run.write(/Choose 2\.|2 つ選択/.test(run.output().slice(from)) ? 'ab' : 'a');
   run.write(KEYS.enter);
   await run.waitFor(/Enter next question · q end|Enter see the summary/, 10_000, start);
   return run.output().length;

@@ -23,7 +23,7 @@ const multiple: QuizQuestion = {
   ...single,
   id: 'if',
   type: 'multiple',
-  question: 'インターフェイスエンドポイントの特徴を 2 つ選択してください。',
+  question: 'インターフェイスエンドポイントの特徴はどれですか。',
   choices: [
     { text: 'セキュリティグループで制御できる', correct: true },
     { text: 'ENI が入口になる', correct: true },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '../../src/bank/cache.js';
-import { choiceLabel, labelsOf, positionForKey, renderChoiceLines, renderHeader, renderQuestionLines } from '../../src/ui/question-view.js';
+import { choiceLabel, labelsOf, positionForKey, renderChoiceLines, renderHeader, renderQuestionLines, renderQuestionText } from '../../src/ui/question-view.js';
 import { width } from '../../src/ui/text.js';
 
 const question: QuizQuestion = {
@@ -35,7 +35,15 @@ describe('question view', () => {
   it('wraps Japanese text to the width, counting two columns per character', () => {
     const lines = renderQuestionLines(question, [2, 0, 1], 30, { header: { position: 1, total: 2, bank: 'vpc', topic: 'vpc/endpoints' }, cursor: 0 });
     for (const l of lines) expect(width(l), l).toBeLessThanOrEqual(30);
-    expect(lines).toContain('Choose 2.');
+  });
+
+  it('says how many to choose once: in the bank’s own words, or with a hint when the question does not say', () => {
+    const says = renderQuestionText(question, 200);
+    expect(says.join('\n').match(/2 つ選択/g)).toHaveLength(1);
+    expect(says).not.toContain('Choose 2.');
+    const silent = renderQuestionText({ ...question, question: 'インターフェイスエンドポイントの特徴はどれですか。' }, 200);
+    expect(silent).toContain('Choose 2.');
+    expect(renderQuestionText({ ...question, type: 'single', question: '正しいものはどれですか。' }, 200)).toEqual(['正しいものはどれですか。']);
   });
 
   it('shows choices in the given order, with the cursor and check boxes for multiple answers', () => {

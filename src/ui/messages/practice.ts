@@ -41,7 +41,7 @@ export const practice = {
   ja: {
     'practice.progress': '{position}/{total}',
     'practice.chooseN': '{count} つ選択してください。',
-    'practice.wrongCount': 'ちょうど {count} つ選択してください（現在 {selected} つ）。',
+    'practice.wrongCount': 'ちょうど {count} つ選択してください（いま {selected} 個選択中）。',
     'practice.keys.single': '↑↓ 移動 · A–{last} 選択 · Enter 回答 · q 終了',
     'practice.keys.multiple': '↑↓ 移動 · Space か A–{last} で選択 · Enter 回答 · q 終了',
     'practice.keys.next': 'Enter 次の問題 · q 終了',
