@@ -38,7 +38,11 @@ const dbOption = () => new Option('--db <path>', t('cli.opt.db'));
 const questionsOption = () => new Option('--questions <dir>', t('cli.opt.questions')).argParser(collect);
 const bankOption = () => new Option('--bank <name>', t('cli.opt.bank')).argParser(collect);
 const topicOption = () => new Option('--topic <topic>', t('cli.opt.topic')).argParser(collect);
-const seedOption = () => new Option('--seed <seed>', t('cli.opt.seed'));
+const seedOption = () =>
+  new Option('--seed <seed>', t('cli.opt.seed')).argParser((value: string) => {
+    if (!value.trim()) throw new InvalidArgumentError(t('error.emptySeed'));
+    return value;
+  });
 
 /**
  * Help, version and one-line errors are written straight to the file descriptor: creating

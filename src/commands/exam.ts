@@ -356,12 +356,19 @@ async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTim
   out(['']);
   if (entries.length > 0) {
     let wanted = false;
+    let interrupted = false;
     try {
       wanted = await askReviewNow(entries.length);
     } catch (err) {
       if (!(err instanceof ExitPromptError)) throw err;
+      interrupted = true;
     }
     if (wanted) out(['', ...renderExamReview(entries, width)]);
+    // The exam is already scored and saved; Ctrl+C here only skips the review, but says so in its exit code.
+    if (interrupted) {
+      say(t('exam.reviewLater', { command: command(['--review', String(s.id)], how.options) }));
+      return EXIT_FOR.SIGINT!;
+    }
   }
   say(t('exam.reviewLater', { command: command(['--review', String(s.id)], how.options) }));
   return 0;

@@ -24,7 +24,7 @@ describe('aws-quiz (built binary)', () => {
   });
 
   it('exits 2 with one line for unknown commands and bad flags', async () => {
-    for (const args of [['nope'], ['practice', '--count', '0'], ['practice', '--bogus'], ['lint', '--format', 'xml', fixtures + 'good']]) {
+    for (const args of [['nope'], ['practice', '--count', '0'], ['practice', '--bogus'], ['practice', '--seed', ''], ['lint', '--format', 'xml', fixtures + 'good']]) {
       const r = await cli(args);
       expect(r.exitCode, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
