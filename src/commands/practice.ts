@@ -126,7 +126,7 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
       const correct = steps.record(d, answer.selected, answeredAt - shownAt, answeredAt);
       results.push({ questionId: d.question.id, topic: d.question.topic, correct, timeMs: answeredAt - shownAt });
       const last = i === drawn.length - 1;
-      const next = await later.feedbackPrompt({ question: d.question, order: d.order, selected: answer.selected, correct, header, source: steps.sourceOf(d.question.source), last });
+      const next = await later.showFeedback({ question: d.question, order: d.order, selected: answer.selected, correct, header, source: steps.sourceOf(d.question.source), last });
       if (next === 'quit') break;
     }
   } catch (err) {

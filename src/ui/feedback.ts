@@ -76,6 +76,8 @@ export interface FeedbackConfig extends Feedback {
   /** The last question: Enter leads to the summary. */
   last: boolean;
   width?: number;
+  /** The feedback is already printed above (it is taller than the terminal): show only the verdict and the keys. */
+  printed?: boolean;
 }
 
 export type FeedbackResult = 'next' | 'quit';
@@ -95,8 +97,23 @@ export const feedbackPrompt = createPrompt<FeedbackResult, FeedbackConfig>((conf
     if (isEnterKey(key)) finish('next');
     else if (key.name === 'q' && !key.ctrl) finish('quit');
   });
+  const help = chalk.dim(t(config.last ? 'practice.keys.last' : 'practice.keys.next'));
+  // Printed above: the verdict sits by the keys, in view, and goes when the learner moves on.
+  if (config.printed) return finished ? '' : `${renderVerdict(config)}\n${help}${HIDE_CURSOR}`;
   // Once left, the feedback stays in the scrollback without its key help.
   if (finished) return renderFeedbackLines(config, width).join('\n');
-  const help = chalk.dim(t(config.last ? 'practice.keys.last' : 'practice.keys.next'));
   return `${renderFeedbackLines(config, width).join('\n')}\n\n${help}${HIDE_CURSOR}`;
 });
+
+/**
+ * The feedback screen. Feedback taller than the terminal cannot be redrawn in place
+ * without leaving copies behind, so it is printed once, to scroll like any output,
+ * and the prompt below it keeps the verdict and the keys in view.
+ */
+export function showFeedback(config: FeedbackConfig, out: NodeJS.WriteStream = process.stdout): Promise<FeedbackResult> {
+  const width = config.width ?? terminalWidth();
+  const lines = renderFeedbackLines(config, width);
+  if (lines.length + 2 <= (out.rows || 24)) return feedbackPrompt(config);
+  out.write(lines.join('\n') + '\n\n');
+  return feedbackPrompt({ ...config, printed: true }, { clearPromptOnDone: true });
+}

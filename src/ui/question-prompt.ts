@@ -79,18 +79,20 @@ export const questionPrompt = createPrompt<QuestionPromptResult, QuestionPromptC
   });
 
   const header = { position: config.position, total: config.total, bank: question.bank, topic: question.topic };
-  // The answered question stays on screen whole, above its feedback.
-  if (finished) return renderQuestionLines(question, order, width, { header, cursor, selected }).join('\n');
+  const height = config.height ?? (process.stdout.rows || 24);
+  // The answered question stays on screen whole, above its feedback, when it fits; a taller
+  // one would scroll away what no redraw can reach again, and the feedback repeats it anyway.
+  const whole = renderQuestionLines(question, order, width, { header, cursor, selected });
+  if (finished && whole.length < height) return whole.join('\n');
   const text = renderQuestionText(question, width);
   const blocks = renderChoiceBlocks(question, order, width, { cursor, selected });
   const last = choiceLabel(order.length - 1);
   const help = chalk.dim(t(multiple ? 'practice.keys.multiple' : 'practice.keys.single', { last }));
-  const height = config.height ?? (process.stdout.rows || 24);
   // One row is left for the cursor, so the prompt's redraw never scrolls the screen.
   const lines = fitToHeight(
-    { top: [renderHeader(header, width), ''], middle: [...text, '', ...blocks.flat()], focus: focusOf(blocks, cursor, text.length + 1), bottom: error ? [help, chalk.red(error)] : [help] },
+    { top: [renderHeader(header, width), ''], middle: [...text, '', ...blocks.flat()], focus: focusOf(blocks, cursor, text.length + 1), bottom: finished ? [] : error ? [help, chalk.red(error)] : [help] },
     width,
     height - 1,
   );
-  return lines.join('\n') + HIDE_CURSOR;
+  return lines.join('\n') + (finished ? '' : HIDE_CURSOR);
 });

@@ -139,4 +139,23 @@ describe('a terminal shorter than the question', () => {
     expect(visible.some((r) => /^1\/2 /.test(r))).toBe(true);
     expect(visible.some((r) => /❯ (\[.\] )?D\)/.test(r))).toBe(true);
   });
+
+  it('practice feedback taller than the terminal scrolls once, with the verdict kept by the keys', async () => {
+    const run = runInPty(['practice', '--questions', BUNDLED, '--db', join(tempDir(), 'q.db'), '--count', '2', '--seed', 'short'], {}, { cols, rows });
+    await run.waitFor(/1\/2/);
+    await run.waitFor(/Enter answer/);
+    const many = /(\d)\s*つ選択|Choose (\d)/.exec(run.output());
+    run.write('abcdef'.slice(0, many ? Number(many[1] ?? many[2]) : 1));
+    run.write(KEYS.enter);
+    await run.waitFor(/Enter next question/);
+    const { all, visible } = await settle(run.raw);
+    run.write('q');
+    await run.exited;
+    expect(all.filter((r) => /^1\/2 /.test(r))).toHaveLength(1);
+    // The verdict twice: atop the printed feedback, and by the keys at the bottom of the screen.
+    expect(all.filter((r) => /^[✓✗] (Correct|Wrong)/.test(r))).toHaveLength(2);
+    const last = visible.filter(Boolean);
+    expect(last.at(-2)).toMatch(/^[✓✗] (Correct|Wrong)/);
+    expect(last.at(-1)).toMatch(/^Enter next question · q end/);
+  });
 });

@@ -68,6 +68,13 @@ describe('feedback after an answer', () => {
     await expect(quit.answer).resolves.toBe('quit');
   });
 
+  it('shows only the verdict and the keys when the feedback was printed above it', async () => {
+    const { answer, events, getScreen } = await render(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: false, printed: true });
+    expect(getScreen()).toBe('✓ Correct\nEnter next question · q end');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('next');
+  });
+
   it('names only the note file when the section is not in the index', async () => {
     const { getScreen } = await render(feedbackPrompt, { ...base, source: { file: 'note.txt' }, selected: [0, 1], correct: true, last: false });
     expect(getScreen()).toContain('Source: note.txt');
