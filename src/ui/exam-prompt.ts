@@ -352,6 +352,8 @@ export async function askUnfinished(description: string): Promise<UnfinishedChoi
       { value: 'abandon', name: t('exam.ask.abandon') },
       { value: 'cancel', name: t('exam.ask.cancel') },
     ],
+    // The stock key help is English; ours follows the interface's language.
+    theme: { style: { keysHelpTip: () => chalk.dim(t('exam.ask.keys')) } },
   });
 }
 

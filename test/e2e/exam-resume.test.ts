@@ -111,6 +111,8 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
 
     const second = runInPty(['exam', '--timed', '--blueprint', 'quick', ...common]);
     await second.waitFor('Resume it, or abandon it and start a new exam?');
+    await second.waitFor('↑↓ move · Enter choose');
+    expect(second.output()).not.toContain('navigate');
     second.write(KEYS.down);
     second.write(KEYS.enter);
     await second.waitFor('Press Enter to begin.');

@@ -60,6 +60,7 @@ export const exam = {
 
     'exam.ask.unfinished': 'Resume it, or abandon it and start a new exam?',
     'exam.ask.resume': 'Resume the unfinished exam',
+    'exam.ask.keys': '↑↓ move · Enter choose',
     'exam.ask.abandon': 'Abandon it unscored (its answers are kept as practice answers) and start a new one',
     'exam.ask.cancel': 'Do nothing for now',
     'exam.ask.review': 'Review the {n} wrong or unanswered questions now?',
@@ -171,6 +172,7 @@ export const exam = {
 
     'exam.ask.unfinished': '再開しますか、それとも破棄して新しい試験を始めますか？',
     'exam.ask.resume': '中断中の試験を再開する',
+    'exam.ask.keys': '↑↓ 移動 · Enter 決定',
     'exam.ask.abandon': '採点せずに破棄して（回答は演習の回答として残ります）新しい試験を始める',
     'exam.ask.cancel': '今は何もしない',
     'exam.ask.review': '不正解・未回答の {n} 問を今すぐ見直しますか？',
