@@ -4,6 +4,7 @@ import { chalk } from './color.js';
 import { cols, table } from './table.js';
 import { hangingWrap, truncateCols, wrap } from './text.js';
 import { t, tDynamic, type MessageKey } from './i18n.js';
+import { blueprintLabel } from './exam-report.js';
 
 // Render functions return lines; the command prints them. Colour comes from chalk, which
 // the CLI switches off for NO_COLOR and for output that is not a terminal.
@@ -219,7 +220,7 @@ export function renderExams(r: StatsReport, width: number): string[] {
         header,
         ...shown.map((e) => [
           e.date,
-          e.blueprint ?? '–',
+          blueprintLabel(e.blueprint),
           score(e),
           e.scaled === null ? '–' : String(e.scaled),
           resultText(e),
