@@ -157,11 +157,17 @@ async function start(store: Store, questions: QuizQuestion[], sources: SectionRe
   ];
   if (short) intro.push(chalk.yellow(t('exam.intro.short', { available: draw.items.length, asked })));
   intro.push('', t('exam.intro.rules'), t('exam.intro.keys'), t('exam.intro.pause', { command: command(['--resume'], options) }));
+  let begin: boolean;
   try {
-    await examIntroPrompt({ lines: intro }, { clearPromptOnDone: true });
+    begin = await examIntroPrompt({ lines: intro }, { clearPromptOnDone: true });
   } catch (err) {
-    if (err instanceof ExitPromptError) return EXIT_FOR.SIGINT!;
-    throw err;
+    if (!(err instanceof ExitPromptError)) throw err;
+    say(t('exam.notStarted'));
+    return EXIT_FOR.SIGINT!;
+  }
+  if (!begin) {
+    say(t('exam.notStarted'));
+    return 0;
   }
 
   const startedAt = Date.now();
@@ -208,14 +214,17 @@ async function resume(store: Store, id: number, questions: QuizQuestion[], sourc
     say(t('exam.resumeExpired', { id }));
     return submit(store, context, context.state, timer, { timeUp: true, options });
   }
+  let begin: boolean;
   try {
-    await examIntroPrompt({ lines: [unfinishedLine(exam), '', t('exam.intro.keys')] }, { clearPromptOnDone: true });
+    begin = await examIntroPrompt({ lines: [unfinishedLine(exam), '', t('exam.intro.keys')] }, { clearPromptOnDone: true });
   } catch (err) {
-    if (err instanceof ExitPromptError) {
-      say(t('exam.stillPaused', { command: command(['--resume'], options) }));
-      return EXIT_FOR.SIGINT!;
-    }
-    throw err;
+    if (!(err instanceof ExitPromptError)) throw err;
+    say(t('exam.stillPaused', { command: command(['--resume'], options) }));
+    return EXIT_FOR.SIGINT!;
+  }
+  if (!begin) {
+    say(t('exam.stillPaused', { command: command(['--resume'], options) }));
+    return 0;
   }
   return sit(store, context, options);
 }

@@ -317,13 +317,15 @@ export interface IntroInfo {
   lines: string[];
 }
 
-/** The screen before the clock starts: what the exam is, the keys, Enter to begin. */
-export const examIntroPrompt = createPrompt<void, IntroInfo>((config, done) => {
+/** The screen before the clock starts: what the exam is, the keys; Enter begins (true), q leaves (false). */
+export const examIntroPrompt = createPrompt<boolean, IntroInfo>((config, done) => {
   const [finished, setFinished] = useState(false);
   useKeypress((key) => {
-    if (finished || !isEnterKey(key)) return;
+    if (finished) return;
+    const begin = isEnterKey(key);
+    if (!begin && !(key.name === 'q' && !key.ctrl)) return;
     setFinished(true);
-    done();
+    done(begin);
   });
   const width = terminalWidth();
   return [...config.lines.map((l) => wrap(l, width)), '', chalk.bold(t('exam.intro.start'))].join('\n') + HIDE_CURSOR;

@@ -18,7 +18,7 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
 
     // 1. Start, answer two questions (one right, one wrong), flag the third, then the process is killed.
     const first = runInPty(['exam', '--timed', '--blueprint', 'quick', '--seed', 'kill', ...common]);
-    await first.waitFor('Press Enter to begin.');
+    await first.waitFor('Press Enter to begin, or q to leave.');
     first.write(KEYS.enter);
     await answer(first, 1, 10, true);
     const secondLetters = await answer(first, 2, 10, false);
@@ -39,7 +39,7 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
 
     // 2. Resume: same place, same counts, the time left as saved; the earlier answer is still there.
     const second = runInPty(['exam', '--resume', ...common]);
-    await second.waitFor('Press Enter to begin.');
+    await second.waitFor('Press Enter to begin, or q to leave.');
     expect(second.output()).toMatch(/Exam #1 \(quick, started .*\) is unfinished: 2 of 10 answered, 1 flagged/);
     second.write(KEYS.enter);
     await second.waitFor('Question 3 of 10');
@@ -63,7 +63,7 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
     const third = runInPty(['exam', '--timed', '--blueprint', 'quick', ...common]);
     await third.waitFor('Resume it, or abandon it and start a new exam?');
     third.write(KEYS.enter);
-    await third.waitFor('Press Enter to begin.');
+    await third.waitFor('Press Enter to begin, or q to leave.');
     third.write(KEYS.enter);
     await third.waitFor('Question 2 of 10');
     third.write('q');
@@ -95,7 +95,7 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
     const db = join(tempDir(), 'quiz.db');
     const common = ['--questions', EXAM_BANK, '--db', db];
     const first = runInPty(['exam', '--count', '50', ...common]);
-    await first.waitFor('Press Enter to begin.');
+    await first.waitFor('Press Enter to begin, or q to leave.');
     expect(first.output()).toContain('Only 12 questions are available (50 asked for): the exam uses all 12.');
     expect(first.output()).toContain('Untimed: the clock counts up.');
     first.write(KEYS.enter);
@@ -115,11 +115,17 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
     expect(second.output()).not.toContain('navigate');
     second.write(KEYS.down);
     second.write(KEYS.enter);
-    await second.waitFor('Press Enter to begin.');
+    await second.waitFor('Press Enter to begin, or q to leave.');
     expect(second.output()).toContain('Exam #1 abandoned, unscored; its 1 answer counts toward your statistics and reviews, as practice answers do.');
-    // Leaving at the start screen creates no exam.
+    // Leaving at the start screen, with Ctrl+C or q, creates no exam and says so.
     second.write(KEYS.ctrlC);
     expect((await second.exited).exitCode).toBe(130);
+    expect(second.output()).toContain('No exam was started.');
+    const third = runInPty(['exam', ...common]);
+    await third.waitFor('Press Enter to begin, or q to leave.');
+    third.write('q');
+    expect((await third.exited).exitCode).toBe(0);
+    expect(third.output()).toContain('No exam was started.');
 
     const stored = readExam(db);
     expect(stored.session).toMatchObject({ id: 1, state: 'abandoned' });

@@ -9,7 +9,7 @@ describe('aws-quiz exam --timed (built binary, pseudo-terminal)', () => {
   it('submits a one-minute exam by itself when time runs out, reports it and stores it', async () => {
     const db = join(tempDir(), 'quiz.db');
     const run = runInPty(['exam', '--timed', '--blueprint', 'quick', '--minutes', '1', '--seed', 'e2e', '--questions', EXAM_BANK, '--db', db]);
-    await run.waitFor('Press Enter to begin.');
+    await run.waitFor('Press Enter to begin, or q to leave.');
     expect(run.output()).toContain('Time limit: 1 min.');
     run.write(KEYS.enter);
 

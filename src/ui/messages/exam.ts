@@ -30,7 +30,8 @@ export const exam = {
     'exam.intro.rules': 'No feedback until the end. Unanswered questions count as wrong; multiple-response questions need exactly the right set.',
     'exam.intro.keys': 'Keys: Enter answer and go on · ← back · → skip · f flag · r review screen · q end the exam',
     'exam.intro.pause': 'Ctrl+C pauses and saves; resume with: {command}',
-    'exam.intro.start': 'Press Enter to begin.',
+    'exam.intro.start': 'Press Enter to begin, or q to leave.',
+    'exam.notStarted': 'No exam was started.',
 
     'exam.clock.left': '{time} left',
     'exam.clock.elapsed': '{time} elapsed',
@@ -142,7 +143,8 @@ export const exam = {
     'exam.intro.rules': '終了するまで正誤は表示されません。未回答は不正解として数え、複数選択問題は正解の組み合わせを完全に選んだときだけ正解になります。',
     'exam.intro.keys': 'キー: Enter 回答して次へ · ← 前へ · → スキップ · f フラグ · r 見直し画面 · q 試験を終える',
     'exam.intro.pause': 'Ctrl+C で中断して保存します。再開するには: {command}',
-    'exam.intro.start': 'Enter を押すと始まります。',
+    'exam.intro.start': 'Enter で開始、q で終了します。',
+    'exam.notStarted': '試験は開始していません。',
 
     'exam.clock.left': '残り {time}',
     'exam.clock.elapsed': '経過 {time}',
