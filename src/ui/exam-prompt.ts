@@ -138,8 +138,11 @@ export interface ReviewRow {
 export function renderReviewRow(row: ReviewRow, active: boolean, width: number): string {
   const status = row.answered ? t('exam.review.answered') : chalk.yellow(t('exam.review.unanswered'));
   const flag = row.flagged ? chalk.yellow(t('exam.review.flagged')) : '';
-  const head = `${active ? chalk.cyan('❯') : ' '} ${String(row.position + 1).padStart(3)}  ${padEndCols(status, 12)} ${padEndCols(flag, 10)} `;
-  const text = truncateCols(row.text.replace(/\s+/g, ' ').trim(), Math.max(10, width - cols(head)));
+  const pointer = active ? chalk.cyan('❯') : ' ';
+  let head = `${pointer} ${String(row.position + 1).padStart(3)}  ${padEndCols(status, 12)} ${padEndCols(flag, 10)} `;
+  // A narrow terminal loses the column padding before the question text loses its start.
+  if (width - cols(head) < 12) head = `${pointer}${String(row.position + 1).padStart(3)} ${status}${flag ? ' ' + flag : ''} `;
+  const text = truncateCols(row.text.replace(/\s+/g, ' ').trim(), Math.max(1, width - cols(head)));
   return active ? head + chalk.cyan(text) : head + chalk.dim(text);
 }
 
@@ -150,12 +153,13 @@ export function pageAround(count: number, active: number, size: number): { start
   return { start, end: start + size };
 }
 
-export function renderConfirm(unanswered: number, flagged: number): string[] {
-  const lines = [chalk.bold(t('exam.confirm.title'))];
-  if (unanswered > 0 || flagged > 0) lines.push(t('exam.confirm.counts', { unanswered, flagged }));
-  else lines.push(t('exam.confirm.allAnswered'));
-  if (unanswered > 0) lines.push(chalk.yellow(t('exam.confirm.unansweredWrong')));
-  lines.push('', chalk.dim(t('exam.keys.confirm')));
+export function renderConfirm(unanswered: number, flagged: number, width = Infinity): string[] {
+  const fit = (text: string) => (Number.isFinite(width) ? wrap(text, width).split('\n') : [text]);
+  const lines = fit(chalk.bold(t('exam.confirm.title')));
+  if (unanswered > 0 || flagged > 0) lines.push(...fit(t('exam.confirm.counts', { unanswered, flagged })));
+  else lines.push(...fit(t('exam.confirm.allAnswered')));
+  if (unanswered > 0) lines.push(...fit(chalk.yellow(t('exam.confirm.unansweredWrong'))));
+  lines.push('', ...fit(chalk.dim(t('exam.keys.confirm'))));
   return lines;
 }
 
@@ -298,7 +302,7 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   );
   const top = [header, ...renderNotice(noticeAt(timer, at)), ''];
   let lines: string[];
-  if (screen === 'confirm') lines = [...top, ...renderConfirm(counts.unanswered, counts.flagged)];
+  if (screen === 'confirm') lines = [...top, ...renderConfirm(counts.unanswered, counts.flagged, width)];
   else if (screen === 'review') {
     const rows: ReviewRow[] = items.map((it, i) => ({ position: i, answered: state.answers[i] != null, flagged: state.flags[i]!, text: it.question.question }));
     const shown = pageAround(rows.length, reviewActive, Math.max(3, height - top.length - 5));

@@ -2,7 +2,9 @@ import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 import { render } from '@inquirer/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newExamState, newTimer, startTimer, type ExamState } from '../../src/quiz/exam-engine.js';
-import { examPrompt, pageAround, type ExamItem } from '../../src/ui/exam-prompt.js';
+import { examPrompt, pageAround, renderConfirm, renderReviewRow, type ExamItem } from '../../src/ui/exam-prompt.js';
+import { setLang } from '../../src/ui/i18n.js';
+import { width as cols } from '../../src/ui/text.js';
 import { makeQuestion, multipleQuestion } from '../helpers/exam-questions.js';
 
 const MIN = 60_000;
@@ -242,5 +244,19 @@ describe('pageAround', () => {
     expect(pageAround(65, 0, 10)).toEqual({ start: 0, end: 10 });
     expect(pageAround(65, 30, 10)).toEqual({ start: 25, end: 35 });
     expect(pageAround(65, 64, 10)).toEqual({ start: 55, end: 65 });
+  });
+
+  it('keeps review rows and the end-of-exam question inside narrow terminals, in either language', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      setLang(lang);
+      for (const width of [30, 40, 60, 200])
+        for (const position of [0, 9, 64])
+          for (const flagged of [false, true]) {
+            const row = renderReviewRow({ position, answered: position % 2 === 0, flagged, text: 'インターフェイスエンドポイントの特徴はどれですか。'.repeat(3) }, position === 9, width);
+            expect(cols(row), `${lang} ${width} ${position}`).toBeLessThanOrEqual(width);
+          }
+      for (const line of renderConfirm(12, 3, 40)) expect(cols(line), line).toBeLessThanOrEqual(40);
+    }
+    setLang('en');
   });
 });
