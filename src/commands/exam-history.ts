@@ -127,7 +127,7 @@ export async function review(options: ExamOptions): Promise<number> {
 export async function list(options: ExamOptions): Promise<number> {
   const store = openStore(resolveDbPath(options.db, process.env));
   try {
-    out(renderExamList(listExams(store)));
+    out(renderExamList(listExams(store), process.stdout.isTTY ? terminalWidth() : Infinity));
     return 0;
   } finally {
     store.close();

@@ -108,7 +108,7 @@ export function renderExamReview(entries: readonly ReviewEntry[], width: number)
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** `aws-quiz exam --list`: one row per exam, newest first. */
-export function renderExamList(exams: readonly ExamSummary[]): string[] {
+export function renderExamList(exams: readonly ExamSummary[], width = Infinity): string[] {
   if (exams.length === 0) return [t('exam.list.none')];
   const header = [t('exam.list.id'), t('exam.list.started'), t('exam.list.blueprint'), t('exam.list.questions'), t('exam.list.score'), t('exam.list.scaled'), t('exam.list.result'), t('exam.list.time')];
   const rows = exams.map((e) => {
@@ -139,7 +139,17 @@ export function renderExamList(exams: readonly ExamSummary[]): string[] {
       e.timeLimitMs === null ? used : `${used} / ${formatDuration(e.timeLimitMs)}`,
     ];
   });
+  // Too wide for the terminal: the scaled score goes first (the score says it), then the question count.
+  let keep = header.map((_, i) => i);
+  for (const drop of [5, 3]) {
+    if (tableWidth([header, ...rows], keep) <= width) break;
+    keep = keep.filter((i) => i !== drop);
+  }
   const widths = header.map((h, i) => Math.max(cells(h), ...rows.map((r) => cells(r[i]!))));
-  const line = (cols: string[]) => cols.map((c, i) => padEndCols(c, widths[i]!)).join('  ').trimEnd();
+  const line = (cols: string[]) => keep.map((i) => padEndCols(cols[i]!, widths[i]!)).join('  ').trimEnd();
   return [chalk.bold(line(header)), ...rows.map(line)];
+}
+
+function tableWidth(rows: readonly string[][], keep: readonly number[]): number {
+  return keep.reduce((sum, i) => sum + Math.max(...rows.map((r) => cells(r[i]!))), 0) + 2 * (keep.length - 1);
 }

@@ -117,6 +117,16 @@ describe('exam list', () => {
     expect(lines[3]).toMatch(/^1 +2026-01-05 09:30 +SAA-C03 +65 +50\/65 \(77%\) +792 +PASS +1:00:00 \/ 2:10:00$/);
   });
 
+  it('fits an 80-column terminal by leaving out the scaled score, then the question count', () => {
+    const exams = [{ ...base, id: 3, state: 'active' as const, result: null, answered: 12, timeUsedMs: 600_000 }, base];
+    const full = renderExamList(exams);
+    expect(Math.max(...full.map((l) => l.length))).toBeGreaterThan(80);
+    const fitted = renderExamList(exams, 80);
+    for (const l of fitted) expect(l.length, l).toBeLessThanOrEqual(80);
+    expect(fitted[0]).toMatch(/^ID +Started +Blueprint +(Questions +)?Score +Result +Time$/);
+    expect(fitted[2]).toContain('50/65 (77%)');
+  });
+
   it('says so when there are no exams', () => {
     expect(renderExamList([])[0]).toContain('No exams yet');
   });
