@@ -29,7 +29,8 @@ async function practiceScreens(cols: number, env: Record<string, string | undefi
   const run = runInPty(['practice', '--questions', BUNDLED, '--db', join(tempDir(), 'q.db'), '--count', '2', '--seed', 'wide'], env, { cols, rows: 50 });
   await run.waitFor(/1\/2/);
   await run.waitFor(/(Enter answer|Enter 回答)/);
-  run.write(run.output().includes('Choose') || run.output().includes('選択してください') ? 'ab' : 'a');
+  const many = /(\d)\s*つ選択|Choose (\d)/.exec(run.output());
+  run.write('abcdef'.slice(0, many ? Number(many[1] ?? many[2]) : 1));
   run.write(KEYS.enter);
   await run.waitFor(/(Enter next question|Enter 次の問題)/);
   run.write('q');
