@@ -82,8 +82,10 @@ export const questionPrompt = createPrompt<QuestionPromptResult, QuestionPromptC
   const height = config.height ?? (process.stdout.rows || 24);
   // The answered question stays on screen whole, above its feedback, when it fits; a taller
   // one would scroll away what no redraw can reach again, and the feedback repeats it anyway.
-  const whole = renderQuestionLines(question, order, width, { header, cursor, selected });
-  if (finished && whole.length < height) return whole.join('\n');
+  if (finished) {
+    const whole = renderQuestionLines(question, order, width, { header, cursor, selected });
+    if (whole.length < height) return whole.join('\n');
+  }
   const text = renderQuestionText(question, width);
   const blocks = renderChoiceBlocks(question, order, width, { cursor, selected });
   const last = choiceLabel(order.length - 1);
