@@ -1,5 +1,6 @@
 import type { QuizQuestion, SectionRef } from '../bank/cache.js';
 import { UsageError, UserError } from '../errors.js';
+import { findAskedBefore } from '../quiz/asked-before.js';
 import { blueprintFor } from '../quiz/blueprints.js';
 import { isCorrect, scoreExam, type ExamResult } from '../quiz/exam-score.js';
 import { latestFinishedExamId, listExams, loadExam } from '../store/exams.js';
@@ -92,11 +93,10 @@ export async function review(options: ExamOptions): Promise<number> {
     if (exam.state === 'active') throw new UserError(t('exam.notFinished', { id, command: command(['--resume'], options) }));
     if (exam.state === 'abandoned') throw new UserError(t('exam.wasAbandoned', { id }));
     const { questions, sections: sources } = await quizBanksFor(options);
-    const byId = new Map(questions.map((q) => [q.id, q]));
+    const find = findAskedBefore(questions);
     const items: AskedQuestion[] = exam.questions.map((sq) => {
-      const q = byId.get(sq.questionId);
       // A question edited since (choices added or removed) is shown as missing rather than with shuffled letters.
-      const question = q && q.choices.length === sq.choiceOrder.length ? q : undefined;
+      const question = find(sq);
       return { questionId: sq.questionId, order: sq.choiceOrder, ...(question && { question }) };
     });
     const answers = exam.questions.map((q) => q.selected);

@@ -1,6 +1,7 @@
 import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 import type { QuizQuestion, SectionRef } from '../bank/cache.js';
 import { UsageError, UserError } from '../errors.js';
+import { findAskedBefore } from '../quiz/asked-before.js';
 import { blueprintFor, BLUEPRINTS, isBlueprintName, type Blueprint } from '../quiz/blueprints.js';
 import { drawExam, filterQuestions, unmatchedFilters } from '../quiz/exam-draw.js';
 import {
@@ -111,10 +112,10 @@ export async function examCommand(options: ExamOptions): Promise<number> {
 function abandon(store: Store, id: number, questions: readonly QuizQuestion[]): number {
   const now = Date.now();
   const exam = loadExam(store, id)!;
-  const byId = new Map(questions.map((q) => [q.id, q]));
+  const find = findAskedBefore(questions);
   const given = exam.questions.flatMap((sq) => {
-    const question = byId.get(sq.questionId);
-    if (!question || question.choices.length !== sq.choiceOrder.length) return [];
+    const question = find(sq);
+    if (!question) return [];
     return [{ question, selected: sq.selected, flagged: sq.flagged, timeMs: sq.timeMs, answeredAt: sq.answeredAt ?? now }];
   });
   const answers = examAnswerRecords(store, id, given);
@@ -187,11 +188,11 @@ async function start(store: Store, questions: QuizQuestion[], sources: SectionRe
 
 /** The stored exam's questions as they are in the banks now; a question gone or changed stops the resume with its ids. */
 function itemsOf(exam: StoredExam, questions: QuizQuestion[]): ExamItem[] {
-  const byId = new Map(questions.map((q) => [q.id, q]));
+  const find = findAskedBefore(questions);
   const missing: string[] = [];
   const items = exam.questions.map((sq) => {
-    const question = byId.get(sq.questionId);
-    if (!question || sq.choiceOrder.length !== question.choices.length) missing.push(sq.questionId);
+    const question = find(sq);
+    if (!question) missing.push(sq.questionId);
     return { question: question!, order: sq.choiceOrder };
   });
   if (missing.length) throw new UserError(t('exam.questionsGone', { id: exam.id, ids: missing.join(', ') }));

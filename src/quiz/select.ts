@@ -1,4 +1,5 @@
 import type { QuizQuestion } from '../bank/cache.js';
+import { findAskedBefore, type AskedBefore } from './asked-before.js';
 import { choiceOrder, shuffle, type Random } from './random.js';
 
 // Which questions a practice session asks, and in which order. Pure: the learner's
@@ -170,11 +171,11 @@ export function selectQuestions(questions: readonly QuizQuestion[], state: Learn
  * that are still in `pool`, in the same order with the same choice order. A question whose
  * choices were added or removed since is left out rather than shown with shifted letters.
  */
-export function replayDraw(pool: readonly QuizQuestion[], past: readonly { questionId: string; choiceOrder: readonly number[] }[], state: LearnerState, now: number): Drawn[] {
-  const byId = new Map(pool.map((q) => [q.id, q]));
-  return past.flatMap(({ questionId, choiceOrder }) => {
-    const question = byId.get(questionId);
-    if (!question || choiceOrder.length !== question.choices.length) return [];
-    return [{ question, reason: 'again' as const, order: [...choiceOrder], wasDue: (state.due.get(questionId) ?? Infinity) <= now }];
+export function replayDraw(pool: readonly QuizQuestion[], past: readonly AskedBefore[], state: LearnerState, now: number): Drawn[] {
+  const find = findAskedBefore(pool);
+  return past.flatMap((asked) => {
+    const question = find(asked);
+    if (!question) return [];
+    return [{ question, reason: 'again' as const, order: [...asked.choiceOrder], wasDue: (state.due.get(question.id) ?? Infinity) <= now }];
   });
 }
