@@ -1,7 +1,7 @@
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { UserError } from './errors.js';
-import { detectLang, isLang, setLang, t, type Lang } from './ui/i18n.js';
+import { detectLang, isLang, setLang, t, type Lang } from './i18n/i18n.js';
 
 // Commander wiring only. Each action imports its command module on demand, so
 // `aws-quiz --help` loads neither YAML, prompts nor SQLite.

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
-import { t } from '../ui/i18n.js';
+import { t } from '../i18n/i18n.js';
 
 // Where banks are and which files they are, without parsing any of them: kept apart from
 // load.ts so that commands which only count questions never load the YAML parser.

@@ -10,7 +10,7 @@ export const SOURCE = /^[^#\s]+#[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const DOMAINS = ['secure', 'resilient', 'performant', 'cost'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
-// Regex messages are catalogue keys (src/ui/messages/lint.ts), worded in the interface's language.
+// Regex messages are catalogue keys (src/i18n/messages/lint.ts), worded in the interface's language.
 const kebab = z.string().regex(KEBAB, 'schema.kebab');
 
 export const choiceSchema = z.strictObject({

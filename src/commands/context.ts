@@ -2,7 +2,7 @@ import { lintBanks } from '../bank/lint.js';
 import { allQuestions, bankDirsFrom, loadBanks } from '../bank/load.js';
 import type { Question, SourceIndex } from '../bank/types.js';
 import { UserError } from '../errors.js';
-import { t } from '../ui/i18n.js';
+import { t } from '../i18n/i18n.js';
 import { openStore, resolveDbPath, type OpenOptions, type Store } from '../store/open.js';
 
 export interface BankOptions {

@@ -7,10 +7,10 @@ import { latestFinishedExamId, listExams, loadExam } from '../store/exams.js';
 import { openStore, resolveDbPath } from '../store/open.js';
 import { renderExamList, renderExamReport, renderExamReview, type ReviewEntry } from '../ui/exam-report.js';
 import { sourceLookup } from '../bank/source-lookup.js';
-import { t } from '../ui/i18n.js';
+import { t } from '../i18n/i18n.js';
 import { shellQuote } from '../ui/practice-summary.js';
 import { terminalWidth } from '../ui/text.js';
-import type { ExamOptions } from './exam.js';
+import type { ExamOptions } from './exam-options.js';
 import { keptOptions } from './kept-options.js';
 import { quizBanksFor } from './quiz-banks.js';
 

@@ -43,28 +43,15 @@ import {
   type ExamItem,
 } from '../ui/exam-prompt.js';
 import { blueprintLabel, renderExamReport, renderExamReview } from '../ui/exam-report.js';
-import { t } from '../ui/i18n.js';
+import { t } from '../i18n/i18n.js';
 import { formatLocal } from '../ui/practice-summary.js';
 import { againCommand, command, list, review, reviewEntries } from './exam-history.js';
+import type { ExamOptions } from './exam-options.js';
 import { examAnswerRecords } from './exam-answers.js';
 import { quizBanksFor } from './quiz-banks.js';
 import { requireTty } from './tty.js';
 import { terminalWidth } from '../ui/text.js';
 
-export interface ExamOptions {
-  timed?: boolean;
-  blueprint?: string;
-  count?: number;
-  minutes?: number;
-  bank?: string[];
-  topic?: string[];
-  seed?: string;
-  resume?: boolean;
-  review?: string | boolean;
-  list?: boolean;
-  db?: string;
-  questions?: string[];
-}
 
 /** Exit codes as shells report the signal that stopped the exam. */
 const EXIT_FOR: Record<string, number> = { SIGINT: 130, SIGHUP: 129, SIGTERM: 143 };
@@ -73,6 +60,8 @@ const CLOCK_SAVE_MS = 5_000;
 
 const out = (lines: string[]) => process.stdout.write(lines.join('\n') + '\n');
 const say = (line: string) => process.stderr.write(line + '\n');
+
+export type { ExamOptions };
 
 export async function examCommand(options: ExamOptions): Promise<number> {
   const reviewing = options.review !== undefined && options.review !== false;

@@ -1,7 +1,7 @@
 import { lintBanks } from '../bank/lint.js';
 import { bankDirsFrom, loadBanks } from '../bank/load.js';
 import { UsageError } from '../errors.js';
-import { t } from '../ui/i18n.js';
+import { t } from '../i18n/i18n.js';
 import { renderLintGithub, renderLintJson, renderLintText, type LintFormat } from '../ui/lint-report.js';
 
 export interface LintOptions {

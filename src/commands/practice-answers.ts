@@ -6,7 +6,7 @@ import { recordAnswer, usualAnswerTimeMs } from '../store/answers.js';
 import type { Store } from '../store/open.js';
 import { cardJson, dueTimes } from '../store/practice.js';
 import { sourceLookup } from '../bank/source-lookup.js';
-import { t } from '../ui/i18n.js';
+import { t } from '../i18n/i18n.js';
 import { formatIn, renderPracticeSummary, shellQuote } from '../ui/practice-summary.js';
 import { terminalWidth } from '../ui/text.js';
 import { keptOptions } from './kept-options.js';

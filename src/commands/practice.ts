@@ -10,7 +10,7 @@ import { openStore, resolveDbPath, type Store } from '../store/open.js';
 import { dueTimes, pastDraw, questionHistory } from '../store/practice.js';
 import { topicTotals } from '../store/stats.js';
 import { createSession, endSession } from '../store/sessions.js';
-import { t } from '../ui/i18n.js';
+import { t } from '../i18n/i18n.js';
 import { questionPrompt } from '../ui/question-prompt.js';
 import { requireTty } from './tty.js';
 import { quizBanksFor } from './quiz-banks.js';

@@ -15,7 +15,7 @@ import {
 } from '../quiz/stats.js';
 import { openStore, resolveDbPath, type Store } from '../store/open.js';
 import * as query from '../store/stats.js';
-import { t } from '../ui/i18n.js';
+import { t } from '../i18n/i18n.js';
 import { renderStats, renderStatsJson } from '../ui/stats-report.js';
 import { questionMetaFor } from './quiz-banks.js';
 

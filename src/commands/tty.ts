@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { t } from '../ui/i18n.js';
+import { t } from '../i18n/i18n.js';
 
 // Kept apart from context.ts, which loads the YAML parsers and the schema: practice checks
 // for a terminal before anything else and must not pay for those.

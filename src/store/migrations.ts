@@ -179,6 +179,14 @@ export const MIGRATIONS: readonly string[] = [
   -- When each exam answer was last changed, so it counts on the day it was given.
   ALTER TABLE session_questions ADD COLUMN answered_at INTEGER;
   `,
+  `
+  -- What the learner chose once and the tool remembers: an exam date, daily limits,
+  -- tuned scheduler parameters. Values are JSON.
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

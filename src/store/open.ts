@@ -3,7 +3,7 @@ import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, read
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { t } from '../ui/i18n.js';
+import { t } from '../i18n/i18n.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export interface Store {

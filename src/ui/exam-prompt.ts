@@ -15,7 +15,7 @@ import {
   type TimeNotice,
 } from '../quiz/exam-engine.js';
 import { chalk } from './color.js';
-import { t } from './i18n.js';
+import { t } from '../i18n/i18n.js';
 import { formatDuration } from './practice-summary.js';
 import { fitToHeight, type ScreenParts } from './fit.js';
 import { choiceLabel, correctChoices, focusOf, labelsOf, positionForKey, renderChoiceBlocks, renderQuestionText } from './question-view.js';

@@ -5,7 +5,7 @@ import type { ExamResult } from '../quiz/exam-score.js';
 import type { ExamSummary } from '../store/exams.js';
 import { chalk } from './color.js';
 import { renderAnsweredChoiceLines, renderSourceLine, type SourceRef } from './feedback.js';
-import { t, type MessageKey } from './i18n.js';
+import { t, type MessageKey } from '../i18n/i18n.js';
 import { formatDuration, formatLocal } from './practice-summary.js';
 import { labelsOf, renderQuestionText } from './question-view.js';
 import { padEndCols, padStartCols, width as cells, wrap } from './text.js';

@@ -1,7 +1,7 @@
 import { createPrompt, isEnterKey, useKeypress, useState } from '@inquirer/core';
 import type { QuizQuestion } from '../bank/cache.js';
 import { chalk } from './color.js';
-import { t } from './i18n.js';
+import { t } from '../i18n/i18n.js';
 import { choiceLabel, labelsOf, renderHeader, renderQuestionText, type HeaderInfo } from './question-view.js';
 import { hangingWrap, terminalWidth, wrap } from './text.js';
 import type { SourceRef } from '../bank/source-lookup.js';

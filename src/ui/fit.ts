@@ -1,5 +1,5 @@
 import { chalk } from './color.js';
-import { t } from './i18n.js';
+import { t } from '../i18n/i18n.js';
 import { wrap } from './text.js';
 
 // A screen taller than the terminal scrolls its top away (the exam's header and clock, the

@@ -3,7 +3,7 @@ import { MIN_CITATIONS } from '../bank/rules.js';
 import { sanitizeText } from '../bank/text.js';
 import type { Problem } from '../bank/types.js';
 import { chalk } from './color.js';
-import { t, tDynamic } from './i18n.js';
+import { t, tDynamic } from '../i18n/i18n.js';
 
 export type LintFormat = 'text' | 'json' | 'github';
 

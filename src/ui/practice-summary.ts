@@ -1,6 +1,6 @@
 import type { PracticeSummary, UpcomingReviews } from '../quiz/practice-session.js';
 import { chalk } from './color.js';
-import { t } from './i18n.js';
+import { t } from '../i18n/i18n.js';
 import { padEndCols, width as cols, wrap } from './text.js';
 
 // The end of a practice session: score and time, the topics missed with a command that

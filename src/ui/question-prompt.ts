@@ -1,7 +1,7 @@
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, useState } from '@inquirer/core';
 import type { QuizQuestion } from '../bank/cache.js';
 import { chalk } from './color.js';
-import { t } from './i18n.js';
+import { t } from '../i18n/i18n.js';
 import { fitToHeight } from './fit.js';
 import { choiceLabel, correctChoices, focusOf, positionForKey, renderChoiceBlocks, renderHeader, renderQuestionLines, renderQuestionText } from './question-view.js';
 import { terminalWidth } from './text.js';

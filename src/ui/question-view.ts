@@ -1,6 +1,6 @@
 import type { QuizQuestion } from '../bank/cache.js';
 import { chalk } from './color.js';
-import { t } from './i18n.js';
+import { t } from '../i18n/i18n.js';
 import { hangingWrap, padEndCols, truncateCols, width as cols, wrap } from './text.js';
 
 // How a question looks on screen, as plain functions that return lines, shared by every

@@ -3,7 +3,7 @@ import { daysBetween, weekday, type ExamStat, type StatsReport, type TopicStat }
 import { chalk } from './color.js';
 import { cols, table } from './table.js';
 import { hangingWrap, truncateCols, wrap } from './text.js';
-import { t, tDynamic, type MessageKey } from './i18n.js';
+import { t, tDynamic, type MessageKey } from '../i18n/i18n.js';
 import { blueprintLabel } from './exam-report.js';
 
 // Render functions return lines; the command prints them. Colour comes from chalk, which

@@ -3,7 +3,7 @@ import { render } from '@inquirer/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newExamState, newTimer, startTimer, type ExamState } from '../../src/quiz/exam-engine.js';
 import { examPrompt, pageAround, renderConfirm, renderReviewRow, type ExamItem } from '../../src/ui/exam-prompt.js';
-import { setLang } from '../../src/ui/i18n.js';
+import { setLang } from '../../src/i18n/i18n.js';
 import { width as cols } from '../../src/ui/text.js';
 import { makeQuestion, multipleQuestion } from '../helpers/exam-questions.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreExam } from '../../src/quiz/exam-score.js';
 import type { ExamSummary } from '../../src/store/exams.js';
 import { renderExamList, renderExamReport, renderExamReview, renderReviewEntry } from '../../src/ui/exam-report.js';
-import { setLang } from '../../src/ui/i18n.js';
+import { setLang } from '../../src/i18n/i18n.js';
 import { makeQuestion, multipleQuestion } from '../helpers/exam-questions.js';
 
 const items = [

@@ -2,7 +2,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildReport, dayStartMs, type StatsInput, type TopicTotals } from '../../src/quiz/stats.js';
 import { chalk } from '../../src/ui/color.js';
-import { setLang } from '../../src/ui/i18n.js';
+import { setLang } from '../../src/i18n/i18n.js';
 import { renderStats, renderStatsJson, scoreChart, sparkline } from '../../src/ui/stats-report.js';
 import { width } from '../../src/ui/text.js';
 

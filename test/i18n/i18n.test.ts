@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, detectLang, setLang, t } from '../../src/ui/i18n.js';
+import { catalogues, detectLang, setLang, t } from '../../src/i18n/i18n.js';
 
 describe('message catalogue', () => {
   it('has every key in both languages, none empty', () => {
