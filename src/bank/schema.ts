@@ -10,6 +10,10 @@ export const SOURCE = /^[^#\s]+#[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const DOMAINS = ['secure', 'resilient', 'performant', 'cost'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
+/** The four domains of the SAP-C02 exam guide, which differ from the associate's. */
+export const SAP_DOMAINS = ['organizational-complexity', 'new-solutions', 'continuous-improvement', 'migration-modernization'] as const;
+export type SapDomain = (typeof SAP_DOMAINS)[number];
+
 // Regex messages are catalogue keys (src/i18n/messages/lint.ts), worded in the interface's language.
 const kebab = z.string().regex(KEBAB, 'schema.kebab');
 
@@ -23,6 +27,10 @@ export const questionSchema = z.strictObject({
   id: kebab.describe('Unique across all banks.'),
   topic: z.string().regex(TOPIC, 'schema.topic').describe('What weak-topic statistics group by, e.g. cloudfront/origin-failover.'),
   domain: z.enum(DOMAINS).describe('Exam domain: secure | resilient | performant | cost.'),
+  sap_domain: z
+    .enum(SAP_DOMAINS)
+    .optional()
+    .describe('SAP-C02 domain: organizational-complexity | new-solutions | continuous-improvement | migration-modernization.'),
   type: z.enum(['single', 'multiple']).describe('single: exactly one correct choice; multiple: two or more.'),
   difficulty: z.int().min(1).max(3).optional().describe('1 (easy) to 3 (hard).'),
   question: z.string(),
