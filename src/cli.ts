@@ -1,7 +1,8 @@
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
-import { fstatSync, readFileSync, writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import { UserError } from './errors.js';
 import { detectLang, isLang, setLang, t, type Lang } from './i18n/i18n.js';
+import { packageVersion } from './version.js';
 
 // Commander wiring only. Each action imports its command module on demand, so
 // `aws-quiz --help` loads neither YAML, prompts nor SQLite.
@@ -116,11 +117,6 @@ export function usageError(text: string): string {
   return first.replace(/^error: /, '');
 }
 
-function version(): string {
-  // Read as a file: require() of JSON would start the CommonJS loader just for this.
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-}
-
 /**
  * Loads a command's module, and sets up colour with it: chalk is needed by every command
  * but not by --help, which stays faster without it.
@@ -135,7 +131,7 @@ async function load<T>(module: Promise<T>, env: NodeJS.ProcessEnv): Promise<T> {
 export function buildProgram(setExit: (code: number) => void, env: NodeJS.ProcessEnv = process.env): Command {
   const program = new Command('aws-quiz')
     .description(t('cli.description'))
-    .version(version(), '-V, --version', t('cli.version'))
+    .version(packageVersion(), '-V, --version', t('cli.version'))
     .helpOption('-h, --help', t('cli.help'))
     .addOption(new Option('--lang <lang>', t('cli.lang')).argParser(oneOf('--lang', ['ja', 'en'])))
     .showSuggestionAfterError(true)
@@ -212,7 +208,7 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
       .command('lint')
       .description(t('cli.lint'))
       .argument('[paths...]', t('cli.lint.paths'))
-      .addOption(choiceOption('--format <format>', t('cli.lint.format'), '--format', ['text', 'json', 'github']).default('text'))
+      .addOption(choiceOption('--format <format>', t('cli.lint.format'), '--format', ['text', 'json', 'github', 'sarif', 'junit']).default('text'))
       .option('--strict', t('cli.lint.strict'))
       .option('--coverage', t('cli.lint.coverage'))
       .addOption(questionsOption())

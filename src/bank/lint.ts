@@ -8,6 +8,8 @@ export interface LintResult {
   problems: Problem[];
   errors: number;
   warnings: number;
+  /** Every file read (banks, section indexes, and files that could not be read), for reports that list the clean ones too. */
+  checked: string[];
   coverage?: SectionCoverage[];
 }
 
@@ -28,7 +30,18 @@ export function lintBanks(loaded: LoadedBanks, options: { coverage?: boolean } =
     problems,
     errors,
     warnings: problems.length - errors,
+    checked: checkedFiles(loaded, problems),
   };
   if (sections) result.coverage = sections;
   return result;
+}
+
+function checkedFiles(loaded: LoadedBanks, problems: Problem[]): string[] {
+  const files = new Set<string>();
+  for (const g of loaded.groups) {
+    if (g.index) files.add(g.indexFile);
+    for (const b of g.banks) files.add(b.file);
+  }
+  for (const p of problems) files.add(p.file);
+  return [...files].sort();
 }

@@ -2,7 +2,9 @@ import { lintBanks } from '../bank/lint.js';
 import { bankDirsFrom, loadBanks } from '../bank/load.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/i18n.js';
-import { renderLintGithub, renderLintJson, renderLintText, type LintFormat } from '../ui/lint-report.js';
+import { renderLintJunit, renderLintSarif } from '../ui/lint-ci-report.js';
+import { LINT_FORMATS, renderLintGithub, renderLintJson, renderLintText, type LintFormat } from '../ui/lint-report.js';
+import { packageVersion } from '../version.js';
 
 export interface LintOptions {
   format: string;
@@ -13,10 +15,14 @@ export interface LintOptions {
 
 export async function lintCommand(paths: string[], options: LintOptions): Promise<number> {
   const format = options.format as LintFormat;
-  if (!['text', 'json', 'github'].includes(format)) throw new UsageError(t('lint.badFormat', { value: options.format }));
+  if (!(LINT_FORMATS as readonly string[]).includes(format)) throw new UsageError(t('lint.badFormat', { value: options.format }));
   const dirs = paths.length ? paths : bankDirsFrom(options.questions, process.env);
   const result = lintBanks(loadBanks(dirs), { coverage: options.coverage ?? false });
-  const out = format === 'json' ? renderLintJson(result) : (format === 'github' ? renderLintGithub(result) : renderLintText(result)).join('\n');
+  const out =
+    format === 'json' ? renderLintJson(result)
+    : format === 'sarif' ? renderLintSarif(result, packageVersion())
+    : format === 'junit' ? renderLintJunit(result, options.strict ?? false)
+    : (format === 'github' ? renderLintGithub(result) : renderLintText(result)).join('\n');
   process.stdout.write(out + '\n');
   return result.errors > 0 || (options.strict && result.warnings > 0) ? 1 : 0;
 }

@@ -5,7 +5,8 @@ import type { Problem } from '../bank/types.js';
 import { chalk } from './color.js';
 import { t, tDynamic } from '../i18n/i18n.js';
 
-export type LintFormat = 'text' | 'json' | 'github';
+export const LINT_FORMATS = ['text', 'json', 'github', 'sarif', 'junit'] as const;
+export type LintFormat = (typeof LINT_FORMATS)[number];
 
 /** Problem details quote the bank (keys, values, parser snippets), which is untrusted text. */
 export function problemMessage(p: Problem): string {
