@@ -211,6 +211,7 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
       .addOption(choiceOption('--format <format>', t('cli.lint.format'), '--format', ['text', 'json', 'github', 'sarif', 'junit']).default('text'))
       .option('--strict', t('cli.lint.strict'))
       .option('--coverage', t('cli.lint.coverage'))
+      .addOption(new Option('--notes <dir>', t('cli.lint.notes')))
       .addOption(questionsOption())
       .action(async (paths: string[], opts) => setExit(await (await load(import('./commands/lint.js'), env)).lintCommand(paths, opts))),
     'aws-quiz lint questions',
@@ -225,6 +226,19 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
       .action(async (shell: string) => setExit(await (await load(import('./commands/completion.js'), env)).completionCommand(shell, program))),
     'source <(aws-quiz completion bash)',
     'aws-quiz completion fish | source',
+  );
+
+  example(
+    program
+      .command('init')
+      .description(t('cli.init'))
+      .argument('[dir]', t('cli.init.dir'))
+      .addOption(new Option('--notes <file...>', t('cli.init.notes')))
+      .option('--force', t('cli.init.force'))
+      .option('--update', t('cli.init.update'))
+      .action(async (dir: string | undefined, opts) => setExit(await (await load(import('./commands/init.js'), env)).initCommand(dir, opts))),
+    'aws-quiz init my-bank --notes notes/vpc.md',
+    'aws-quiz init my-bank --notes notes/vpc.md --update',
   );
 
   program

@@ -1,4 +1,5 @@
 import type { LoadedBanks } from './load.js';
+import { notesProblems, type NoteTexts, type UnindexedHeading } from './notes-check.js';
 import { coverage, crossBankProblems, type SectionCoverage } from './rules.js';
 import type { Problem } from './types.js';
 
@@ -11,11 +12,15 @@ export interface LintResult {
   /** Every file read (banks, section indexes, and files that could not be read), for reports that list the clean ones too. */
   checked: string[];
   coverage?: SectionCoverage[];
+  /** With notes and coverage: the notes' headings that no section indexes yet. */
+  unindexed?: UnindexedHeading[];
 }
 
 /** Pure: everything lint reports about a loaded set of banks, sorted by place. */
-export function lintBanks(loaded: LoadedBanks, options: { coverage?: boolean } = {}): LintResult {
+export function lintBanks(loaded: LoadedBanks, options: { coverage?: boolean; notes?: NoteTexts } = {}): LintResult {
   const problems = [...loaded.problems, ...crossBankProblems(loaded.groups)];
+  const fromNotes = options.notes && notesProblems(loaded.groups, options.notes);
+  if (fromNotes) problems.push(...fromNotes.problems);
   let sections: SectionCoverage[] | undefined;
   if (options.coverage) {
     const c = coverage(loaded.groups);
@@ -33,6 +38,7 @@ export function lintBanks(loaded: LoadedBanks, options: { coverage?: boolean } =
     checked: checkedFiles(loaded, problems),
   };
   if (sections) result.coverage = sections;
+  if (sections && fromNotes) result.unindexed = fromNotes.unindexed;
   return result;
 }
 

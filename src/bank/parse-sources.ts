@@ -22,7 +22,7 @@ export function parseSources(text: string, file: string): { index?: SourceIndex;
     checkText(['notes', i, 'file'], note.file);
     checkText(['notes', i, 'title'], note.title);
     note.sections.forEach((s, j) => {
-      for (const field of ['heading', 'summary', 'skip'] as const) checkText(['notes', i, 'sections', j, field], s[field]);
+      for (const field of ['heading', 'summary', 'anchor', 'skip'] as const) checkText(['notes', i, 'sections', j, field], s[field]);
       const path = ['notes', i, 'sections', j, 'id'];
       if (seen.has(s.id)) problems.push({ ...parsed.locate(path), rule: 'unique-section', severity: 'error', params: { section: s.id } });
       seen.add(s.id);
@@ -37,6 +37,7 @@ export function parseSources(text: string, file: string): { index?: SourceIndex;
       };
       if (s.summary !== undefined) section.summary = sanitizeText(s.summary);
       if (s.skip !== undefined) section.skip = sanitizeText(s.skip);
+      if (s.anchor !== undefined) section.anchor = sanitizeText(s.anchor);
       sections.push(section);
     });
   });

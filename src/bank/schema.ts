@@ -53,6 +53,7 @@ export const sectionSchema = z.strictObject({
   id: kebab.describe('Unique across all notes.'),
   heading: z.string(),
   summary: z.string().optional(),
+  anchor: z.string().optional().describe("The section's heading line as it stands in the note; lint --notes reports the section as stale when it is gone."),
   skip: z.string().optional().describe('Why nothing is asked from this section.'),
 });
 

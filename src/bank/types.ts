@@ -49,6 +49,8 @@ export interface Section {
   id: string;
   heading: string;
   summary?: string;
+  /** The heading line as it stands in the note, when the index records it. */
+  anchor?: string;
   skip?: string;
   noteFile: string;
   noteTitle: string;

@@ -1,5 +1,6 @@
 import { lintBanks } from '../bank/lint.js';
 import { bankDirsFrom, loadBanks } from '../bank/load.js';
+import { readNotes } from '../bank/notes-read.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/i18n.js';
 import { renderLintJunit, renderLintSarif } from '../ui/lint-ci-report.js';
@@ -11,13 +12,16 @@ export interface LintOptions {
   strict?: boolean;
   coverage?: boolean;
   questions?: string[];
+  notes?: string;
 }
 
 export async function lintCommand(paths: string[], options: LintOptions): Promise<number> {
   const format = options.format as LintFormat;
   if (!(LINT_FORMATS as readonly string[]).includes(format)) throw new UsageError(t('lint.badFormat', { value: options.format }));
   const dirs = paths.length ? paths : bankDirsFrom(options.questions, process.env);
-  const result = lintBanks(loadBanks(dirs), { coverage: options.coverage ?? false });
+  const loaded = loadBanks(dirs);
+  const notes = options.notes !== undefined ? readNotes(options.notes, loaded.groups) : undefined;
+  const result = lintBanks(loaded, { coverage: options.coverage ?? false, ...(notes && { notes }) });
   const out =
     format === 'json' ? renderLintJson(result)
     : format === 'sarif' ? renderLintSarif(result, packageVersion())

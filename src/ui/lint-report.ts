@@ -51,6 +51,11 @@ export function renderLintText(result: LintResult): string[] {
       }),
     );
   }
+  if (result.unindexed?.length) {
+    lines.push('', t('lint.unindexedHeader'));
+    for (const h of result.unindexed) lines.push(`  ${sanitizeText(`${h.noteFile}:${h.line}`)}  ${chalk.dim(sanitizeText(h.heading))}`);
+    lines.push(t('lint.unindexedSummary', { count: result.unindexed.length }));
+  }
   lines.push(t('lint.summary', { files: result.files, questions: result.questions, errors: result.errors, warnings: result.warnings }));
   return lines;
 }
@@ -64,6 +69,7 @@ export function renderLintJson(result: LintResult): string {
       warnings: result.warnings,
       problems: result.problems.map((p) => ({ file: sanitizeText(p.file), line: p.line, col: p.col, severity: p.severity, rule: p.rule, message: problemMessage(p) })),
       ...(result.coverage && { coverage: result.coverage }),
+      ...(result.unindexed && { unindexed: result.unindexed }),
     },
     null,
     2,

@@ -1,0 +1,51 @@
+import { draftSections, headingFound, headingsMatch, type DraftSection } from './note-sections.js';
+import type { BankGroup } from './rules.js';
+import type { Problem, Section } from './types.js';
+
+// Lint against the notes themselves (`aws-quiz lint --notes DIR`): sections whose heading has
+// gone from their note, and headings of the notes that no section indexes yet. Pure: the
+// notes' texts come in as a map from file name to text (undefined when it could not be read).
+
+export interface UnindexedHeading {
+  noteFile: string;
+  heading: string;
+  line: number;
+}
+
+export type NoteTexts = ReadonlyMap<string, string | undefined>;
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Whether a section still stands in its note: its anchor word for word, else its heading by likeness. */
+export function sectionInNote(section: Pick<Section, 'heading' | 'anchor'>, noteText: string, drafted: readonly DraftSection[]): boolean {
+  if (section.anchor !== undefined) return squash(noteText).includes(squash(section.anchor));
+  return headingFound(section.heading, drafted);
+}
+
+export function notesProblems(groups: readonly BankGroup[], notes: NoteTexts): { problems: Problem[]; unindexed: UnindexedHeading[] } {
+  const problems: Problem[] = [];
+  const unindexed: UnindexedHeading[] = [];
+  const drafts = new Map<string, DraftSection[]>();
+  const draftOf = (file: string, text: string) => drafts.get(file) ?? drafts.set(file, draftSections(text)).get(file)!;
+  for (const g of groups) {
+    if (!g.index) continue;
+    const byNote = new Map<string, Section[]>();
+    for (const s of g.index.sections) byNote.set(s.noteFile, [...(byNote.get(s.noteFile) ?? []), s]);
+    for (const [file, sections] of byNote) {
+      const text = notes.get(file);
+      if (text === undefined) {
+        problems.push({ ...sections[0]!.at, rule: 'note-missing', severity: 'error', params: { note: file } });
+        continue;
+      }
+      const drafted = draftOf(file, text);
+      for (const s of sections) {
+        if (!sectionInNote(s, text, drafted)) problems.push({ ...s.at, rule: 'stale-section', severity: 'warning', params: { section: s.id, note: file } });
+      }
+      for (const d of drafted) {
+        const indexed = sections.some((s) => (s.anchor !== undefined ? squash(s.anchor) === squash(d.text) : headingsMatch(s.heading, d.text) || headingsMatch(s.heading, d.heading)));
+        if (!indexed) unindexed.push({ noteFile: file, heading: d.heading, line: d.line });
+      }
+    }
+  }
+  return { problems, unindexed };
+}
