@@ -15,11 +15,22 @@ export interface UnindexedHeading {
 export type NoteTexts = ReadonlyMap<string, string | undefined>;
 
 const squash = (s: string) => s.replace(/\s+/g, '');
+/** A line as compared with an anchor: without heading and list markers or white space. */
+const bare = (s: string) => squash(s.replace(/^[\s#*+\-・•●■◆※【]+/, ''));
 
-/** Whether a section still stands in its note: its anchor word for word, else its heading by likeness. */
+/**
+ * Whether a section still stands in its note: a line that begins with its anchor (where the
+ * anchor ends a word: `Gateway endpoint` is not found in `Gateway endpoints …`), else its
+ * heading by likeness.
+ */
 export function sectionInNote(section: Pick<Section, 'heading' | 'anchor'>, noteText: string, drafted: readonly DraftSection[]): boolean {
-  if (section.anchor !== undefined) return squash(noteText).includes(squash(section.anchor));
-  return headingFound(section.heading, drafted);
+  if (section.anchor === undefined) return headingFound(section.heading, drafted);
+  const anchor = bare(section.anchor);
+  if (!anchor) return true;
+  return noteText.split(/\r\n|\r|\n/).some((line) => {
+    const text = bare(line);
+    return text.startsWith(anchor) && !/^[A-Za-z0-9]/.test(text.slice(anchor.length));
+  });
 }
 
 export function notesProblems(groups: readonly BankGroup[], notes: NoteTexts): { problems: Problem[]; unindexed: UnindexedHeading[] } {

@@ -19,7 +19,7 @@ export interface PtyRun {
 export const KEYS = { enter: '\r', up: '\x1b[A', down: '\x1b[B', left: '\x1b[D', right: '\x1b[C', space: ' ', ctrlC: '\x03' };
 
 /** Runs the built binary in a pseudo-terminal, as a person at a terminal would. */
-export function runInPty(args: string[], env: Record<string, string | undefined> = {}, size = { cols: 100, rows: 40 }): PtyRun {
+export function runInPty(args: string[], env: Record<string, string | undefined> = {}, size = { cols: 100, rows: 40 }, cwd = process.cwd()): PtyRun {
   // A variable given as undefined is removed, as a user who never set it would run.
   const fullEnv: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', LANG: 'C', ...env };
   for (const k of Object.keys(fullEnv)) if (fullEnv[k] === undefined) delete fullEnv[k];
@@ -27,7 +27,7 @@ export function runInPty(args: string[], env: Record<string, string | undefined>
     name: 'xterm-256color',
     cols: size.cols,
     rows: size.rows,
-    cwd: process.cwd(),
+    cwd,
     env: fullEnv as Record<string, string>,
   });
   let raw = '';
