@@ -3,13 +3,14 @@ import { common } from './messages/common.js';
 import { exam } from './messages/exam.js';
 import { lint } from './messages/lint.js';
 import { practice } from './messages/practice.js';
+import { readiness } from './messages/readiness.js';
 import { stats } from './messages/stats.js';
 
 // One catalogue for every user-facing string. Each area keeps its own file under
 // messages/; keys are prefixed with the area so they never collide.
 export const catalogues = {
-  en: { ...common.en, ...cli.en, ...lint.en, ...practice.en, ...exam.en, ...stats.en },
-  ja: { ...common.ja, ...cli.ja, ...lint.ja, ...practice.ja, ...exam.ja, ...stats.ja },
+  en: { ...common.en, ...cli.en, ...lint.en, ...practice.en, ...exam.en, ...stats.en, ...readiness.en },
+  ja: { ...common.ja, ...cli.ja, ...lint.ja, ...practice.ja, ...exam.ja, ...stats.ja, ...readiness.ja },
 };
 
 export type Lang = keyof typeof catalogues;

@@ -143,16 +143,18 @@ export function forecastScore(questions: readonly ForecastQuestion[], options: F
   const random = seededRandom(options.seed ?? 'readiness');
   const scores = new Array<number>(simulations);
   let passes = 0;
-  const pools = [...byGroup].map(([g, qs]) => ({ qs: qs.map((q) => q.p), take: drawn.get(g) ?? 0 }));
+  // Each simulated exam shuffles the front of each group's array in place (a partial
+  // Fisher–Yates): any order in, a uniform draw without repeats out, and nothing allocated.
+  const pools = [...byGroup].map(([g, qs]) => ({ ps: Float64Array.from(qs, (q) => q.p), take: drawn.get(g) ?? 0 }));
   for (let s = 0; s < simulations; s++) {
     let right = 0;
-    for (const { qs, take } of pools) {
-      // A partial Fisher–Yates shuffle draws `take` questions without repeats.
-      const pick = qs.slice();
+    for (const { ps, take } of pools) {
       for (let i = 0; i < take; i++) {
-        const j = i + Math.floor(random() * (pick.length - i));
-        [pick[i], pick[j]] = [pick[j]!, pick[i]!];
-        if (random() < pick[i]!) right++;
+        const j = i + Math.floor(random() * (ps.length - i));
+        const p = ps[j]!;
+        ps[j] = ps[i]!;
+        ps[i] = p;
+        if (random() < p) right++;
       }
     }
     scores[s] = right;
@@ -175,6 +177,8 @@ export function forecastScore(questions: readonly ForecastQuestion[], options: F
 }
 
 export interface CalibrationPoint {
+  /** When the exam started (ms), for display. */
+  startedAt?: number;
   predictedPercent: number;
   passProbability: number;
   actualPercent: number;
