@@ -29,6 +29,7 @@ export interface ExamPlan {
   date: string | null;
 }
 
+/** Also read by stats (by name, so that stats loads none of this module without a plan). */
 export const EXAM_PLAN_SETTING = 'exam-plan';
 /** The exam is taken in the morning of its day: memory is judged as of then. */
 const EXAM_HOUR = 9;
