@@ -13,6 +13,7 @@ import { forecastedExams, topicTallies } from '../store/readiness.js';
 import { getSetting, setSetting } from '../store/settings.js';
 import { renderReadiness, renderReadinessJson } from '../ui/readiness-report.js';
 import { terminalWidth } from '../ui/text.js';
+import { EXAM_HOUR } from './exam-day.js';
 import { quizBanksFor } from './quiz-banks.js';
 
 export interface ReadinessOptions {
@@ -31,8 +32,6 @@ export interface ExamPlan {
 
 /** Also read by stats (by name, so that stats loads none of this module without a plan). */
 export const EXAM_PLAN_SETTING = 'exam-plan';
-/** The exam is taken in the morning of its day: memory is judged as of then. */
-const EXAM_HOUR = 9;
 
 /** A remembered plan is untrusted input: anything off is read as no plan. */
 export function readExamPlan(store: Store): ExamPlan {
