@@ -98,7 +98,7 @@ export function renderReadiness(v: ReadinessView, width: number): string[] {
     lines.push(wrap(t('readiness.calibrationSummary', { count: c.mockExams, mae: (c.meanAbsoluteError ?? 0).toFixed(1), brier: (c.brier ?? 0).toFixed(2) }), w, INDENT));
   }
   lines.push('', chalk.dim(wrap(t('readiness.model'), w)));
-  return lines;
+  return lines.flatMap((l) => l.split('\n'));
 }
 
 const BLUEPRINT_MARK = { saa: 720, sap: 750 } as const;
