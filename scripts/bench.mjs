@@ -131,6 +131,15 @@ const scenarios = [
       measure([bin, 'stats', '--db', join(statsDir, 'stats.db')]); // warm the bank cache and the page cache
     },
   },
+  {
+    name: 'aws-quiz readiness (1,000,000 answers)',
+    args: [bin, 'readiness', '--db', join(statsDir, 'stats.db')],
+    budget: 2.0,
+    setup: async () => {
+      if (!existsSync(join(statsDir, 'stats.db'))) await makeStatsDb(statsDir, { questions: [questionsDir] });
+      measure([bin, 'readiness', '--db', join(statsDir, 'stats.db')]);
+    },
+  },
 ];
 
 const cacheHome = mkdtempSync(join(work, 'xdg-cache-'));

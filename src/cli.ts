@@ -230,6 +230,20 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
 
   example(
     program
+      .command('readiness')
+      .description(t('cli.readiness'))
+      .addOption(choiceOption('--blueprint <name>', t('cli.readiness.blueprint'), '--blueprint', ['saa', 'sap']))
+      .addOption(new Option('--exam-date <date>', t('cli.readiness.examDate')))
+      .option('--json', t('cli.readiness.json'))
+      .addOption(dbOption())
+      .addOption(questionsOption())
+      .action(async (opts) => setExit(await (await load(import('./commands/readiness.js'), env)).readinessCommand(opts))),
+    'aws-quiz readiness --exam-date 2027-03-20',
+    'aws-quiz readiness --blueprint sap --json',
+  );
+
+  example(
+    program
       .command('init')
       .description(t('cli.init'))
       .argument('[dir]', t('cli.init.dir'))

@@ -8,6 +8,7 @@ import { localDay } from '../quiz/days.js';
 import { HALF_LIFE_DAYS, topicStandings } from '../quiz/topics.js';
 import { openStore, resolveDbPath, type Store } from '../store/open.js';
 import { dueTimes, pastDraw, questionHistory } from '../store/practice.js';
+import { examDayRecall } from './exam-day.js';
 import { topicTotals } from '../store/stats.js';
 import { createSession, endSession } from '../store/sessions.js';
 import { t } from '../i18n/i18n.js';
@@ -82,7 +83,8 @@ function filteredPool(questions: QuizQuestion[], options: PracticeOptions): Quiz
 async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[], sections: SectionRef[], options: PracticeOptions): Promise<number> {
   // Over every bank, as in `stats`: the learner's overall accuracy is what a topic is measured against.
   const topics = topicStandings(topicTotals(store, { fromDay: null, banks: null }, localDay(Date.now()), HALF_LIFE_DAYS));
-  const state: LearnerState = { history: questionHistory(store), due: dueTimes(store), topics };
+  const exam = examDayRecall(store, Date.now());
+  const state: LearnerState = { history: questionHistory(store), due: dueTimes(store), topics, ...(exam && { exam }) };
   const seed = options.seed ?? newSeed();
   const filters = { banks: options.bank ?? [], topics: options.topic ?? [], focus: options.focus, count: options.count };
   const startedAt = Date.now();

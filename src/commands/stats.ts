@@ -11,13 +11,15 @@ import {
   localDay,
   parseSince,
   type BankFacts,
+  type ReadinessSummary,
   type StatsInput,
 } from '../quiz/stats.js';
 import { openStore, resolveDbPath, type Store } from '../store/open.js';
 import * as query from '../store/stats.js';
+import { getSetting } from '../store/settings.js';
 import { t } from '../i18n/i18n.js';
 import { renderStats, renderStatsJson } from '../ui/stats-report.js';
-import { questionMetaFor } from './quiz-banks.js';
+import { questionMetaFor, quizBanksFor } from './quiz-banks.js';
 
 // Only what statistics need is imported here: no YAML parser, schema or prompts, so the
 // command answers in about the time Node takes to start.
@@ -108,7 +110,7 @@ export async function statsCommand(options: StatsOptions, io: StatsIo = {}): Pro
     if ('note' in bankRead) err(t('stats.coverageNote', { reason: bankRead.note }) + '\n');
 
     const bankFacts: BankFacts | null = 'questions' in bankRead ? { questions: banks ? bankRead.questions.filter((q) => banks.includes(q.bank)) : bankRead.questions } : null;
-    const report = buildReport({ ...data, bankFacts });
+    const report = { ...buildReport({ ...data, bankFacts }), readiness: await readinessSummary(store, options, env, now) };
     out((options.json ? renderStatsJson(report) : renderStats(report, io.width ?? terminalColumns(), LEECH_LAPSES).join('\n')) + '\n');
     return 0;
   } finally {
@@ -136,4 +138,25 @@ function gather(
     leeches: query.leeches(store, LEECH_LAPSES, c.banks),
     seenIds: query.seenQuestionIds(store, c.banks),
   };
+}
+
+/**
+ * One line of the readiness forecast, when the learner has set an exam date; it needs the
+ * questions' choices, so the forecast's own module and the full banks load only then.
+ */
+async function readinessSummary(store: Store, options: StatsOptions, env: NodeJS.ProcessEnv, now: Date): Promise<ReadinessSummary | null> {
+  const raw = getSetting(store, 'exam-plan') as { date?: unknown } | undefined;
+  if (typeof raw?.date !== 'string' || raw.date < localDay(now.getTime())) return null;
+  const { readExamPlan, readinessFor } = await import('./readiness.js');
+  const plan = readExamPlan(store);
+  if (plan.date === null) return null;
+  let questions;
+  try {
+    questions = (await quizBanksFor(options, env)).questions;
+  } catch (err) {
+    if (err instanceof UserError) return null;
+    throw err;
+  }
+  const r = readinessFor(store, questions, plan, now);
+  return { blueprint: plan.blueprint, examDate: plan.date, expectedPercent: Math.round(r.forecast.expectedPercent * 10) / 10, passProbability: Math.round(r.forecast.passProbability * 1000) / 1000 };
 }

@@ -5,13 +5,14 @@ import { init } from './messages/init.js';
 import { lint } from './messages/lint.js';
 import { notes } from './messages/notes.js';
 import { practice } from './messages/practice.js';
+import { readiness } from './messages/readiness.js';
 import { stats } from './messages/stats.js';
 
 // One catalogue for every user-facing string. Each area keeps its own file under
 // messages/; keys are prefixed with the area so they never collide.
 export const catalogues = {
-  en: { ...common.en, ...cli.en, ...lint.en, ...practice.en, ...exam.en, ...stats.en, ...init.en, ...notes.en },
-  ja: { ...common.ja, ...cli.ja, ...lint.ja, ...practice.ja, ...exam.ja, ...stats.ja, ...init.ja, ...notes.ja },
+  en: { ...common.en, ...cli.en, ...lint.en, ...practice.en, ...exam.en, ...stats.en, ...init.en, ...notes.en, ...readiness.en },
+  ja: { ...common.ja, ...cli.ja, ...lint.ja, ...practice.ja, ...exam.ja, ...stats.ja, ...init.ja, ...notes.ja, ...readiness.ja },
 };
 
 export type Lang = keyof typeof catalogues;

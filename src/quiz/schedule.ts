@@ -31,3 +31,13 @@ export function parseCard(json: string): Card {
 }
 
 export { Rating, State, type Card, type Grade };
+
+/**
+ * The chance of recalling a card's answer at `when` (FSRS retrievability); 0 for a card
+ * never reviewed, whose memory has no stability yet.
+ */
+export function recallAt(card: Card, when: Date): number {
+  if (card.state === State.New || !card.last_review || !(card.stability > 0)) return 0;
+  const r = scheduler.get_retrievability(card, when, false);
+  return Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0;
+}

@@ -32,7 +32,12 @@ export interface LearnerState {
   /** When each question's review falls due (ms since the epoch); questions never answered have none. */
   due: ReadonlyMap<string, number>;
   topics: ReadonlyMap<string, TopicStanding>;
+  /** With an exam date set: when the exam is, and each reviewed question's chance of recall then if not reviewed before. */
+  exam?: { at: number; recall: ReadonlyMap<string, number> };
 }
+
+/** With an exam date, a question whose next review falls after the exam is reviewed before it when recall on the day would be below this. */
+export const EXAM_DAY_RECALL = 0.9;
 
 export interface Filters {
   banks?: readonly string[];
@@ -83,8 +88,22 @@ export function weakTopics(topics: ReadonlyMap<string, TopicStanding>): string[]
     .map(([t]) => t);
 }
 
-/** Overdue first; ties (and the order of equal due times) settled by the seeded shuffle. */
+/**
+ * Overdue first; ties (and the order of equal due times) settled by the seeded shuffle.
+ * With an exam date, the question most likely to be forgotten by the exam comes first, and
+ * one that FSRS would leave until after the exam is brought before it when it would fade.
+ */
 function dueQuestions(pool: QuizQuestion[], state: LearnerState, now: number, random: Random): QuizQuestion[] {
+  const exam = state.exam;
+  if (exam) {
+    const recall = (q: QuizQuestion) => exam.recall.get(q.id) ?? 1;
+    return shuffle(pool, random)
+      .filter((q) => {
+        const due = state.due.get(q.id) ?? Infinity;
+        return due <= now || (due > exam.at && due !== Infinity && recall(q) < EXAM_DAY_RECALL);
+      })
+      .sort((a, b) => recall(a) - recall(b));
+  }
   return shuffle(pool, random)
     .filter((q) => (state.due.get(q.id) ?? Infinity) <= now)
     .sort((a, b) => state.due.get(a.id)! - state.due.get(b.id)!);

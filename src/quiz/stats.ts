@@ -217,8 +217,18 @@ export interface StatsInput {
   bankFacts: BankFacts | null;
 }
 
+/** The readiness forecast in one line, when the learner has set an exam date. */
+export interface ReadinessSummary {
+  blueprint: string;
+  examDate: string;
+  expectedPercent: number;
+  passProbability: number;
+}
+
 export interface StatsReport {
   version: 1;
+  /** Set by the command: null when no exam date is set. */
+  readiness?: ReadinessSummary | null;
   today: string;
   period: Period;
   banks: string[] | null;

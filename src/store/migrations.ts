@@ -187,6 +187,16 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  `
+  -- The readiness forecast made as each mock exam started, so later forecasts can be
+  -- checked against how the learner really did.
+  CREATE TABLE exam_forecasts (
+    session_id       INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+    expected_percent REAL    NOT NULL,
+    pass_probability REAL    NOT NULL,
+    made_at          INTEGER NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import { daysBetween, weekday, type ExamStat, type StatsReport, type TopicStat } from '../quiz/stats.js';
+import { daysBetween, weekday, type ExamStat, type ReadinessSummary, type StatsReport, type TopicStat } from '../quiz/stats.js';
 import { chalk } from './color.js';
 import { cols, table } from './table.js';
 import { hangingWrap, truncateCols, wrap } from './text.js';
@@ -303,6 +303,7 @@ export function renderStats(r: StatsReport, width: number, minLapses: number): s
   const sections = [
     para(t('stats.title', { period: periodLabel(r) }), width + INDENT.length).map((l) => heading(l.slice(INDENT.length))),
     renderOverview(r, width),
+    ...(r.readiness ? [renderReadinessLine(r.readiness, width)] : []),
     renderTopics(r, width),
     renderDomains(r, width),
     renderExams(r, width),
@@ -311,6 +312,11 @@ export function renderStats(r: StatsReport, width: number, minLapses: number): s
     renderActivity(r, width),
   ];
   return sections.flatMap((s, i) => (i === 0 ? s : ['', ...s]));
+}
+
+function renderReadinessLine(s: ReadinessSummary, width: number): string[] {
+  const line = t('readiness.statsLine', { chance: percent(s.passProbability), blueprint: blueprintLabel(s.blueprint), date: s.examDate, percent: `${Math.round(s.expectedPercent)}%` });
+  return para(line, width + INDENT.length);
 }
 
 export function renderStatsJson(r: StatsReport): string {

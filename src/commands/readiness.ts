@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import type { QuizQuestion } from '../bank/cache.js';
+import { UsageError } from '../errors.js';
+import { t } from '../i18n/i18n.js';
+import { BLUEPRINTS, isBlueprintName, type BlueprintName } from '../quiz/blueprints.js';
+import { addDays, dayStartMs, localDay } from '../quiz/days.js';
+import { readiness, type Readiness } from '../quiz/readiness-model.js';
+import type { CalibrationPoint } from '../quiz/readiness.js';
+import { parseCard, type Card } from '../quiz/schedule.js';
+import { loadCards, usualAnswerTimeMs } from '../store/answers.js';
+import { openStore, resolveDbPath, type Store } from '../store/open.js';
+import { forecastedExams, topicTallies } from '../store/readiness.js';
+import { getSetting, setSetting } from '../store/settings.js';
+import { renderReadiness, renderReadinessJson } from '../ui/readiness-report.js';
+import { terminalWidth } from '../ui/text.js';
+import { EXAM_HOUR } from './exam-day.js';
+import { quizBanksFor } from './quiz-banks.js';
+
+export interface ReadinessOptions {
+  blueprint?: string;
+  examDate?: string;
+  json?: boolean;
+  db?: string;
+  questions?: string[];
+}
+
+/** The exam the learner is preparing for, as remembered in the settings. */
+export interface ExamPlan {
+  blueprint: 'saa' | 'sap';
+  date: string | null;
+}
+
+/** Also read by stats (by name, so that stats loads none of this module without a plan). */
+export const EXAM_PLAN_SETTING = 'exam-plan';
+
+/** A remembered plan is untrusted input: anything off is read as no plan. */
+export function readExamPlan(store: Store): ExamPlan {
+  const raw = getSetting(store, EXAM_PLAN_SETTING) as { blueprint?: unknown; date?: unknown } | undefined;
+  const blueprint = raw?.blueprint === 'sap' ? 'sap' : 'saa';
+  const date = typeof raw?.date === 'string' && isDay(raw.date) ? raw.date : null;
+  return { blueprint, date };
+}
+
+function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** `--exam-date`: a real day, today or later; "none" forgets the date. */
+export function parseExamDate(value: string, today: string): string | null {
+  if (value === 'none') return null;
+  if (!isDay(value) || value < today) throw new UsageError(t('readiness.badDate', { value }));
+  return value;
+}
+
+function cardsOf(store: Store): Map<string, Card> {
+  const cards = new Map<string, Card>();
+  for (const [id, row] of loadCards(store)) {
+    try {
+      cards.set(id, parseCard(row.cardJson));
+    } catch {
+      // An unreadable card is a question not yet learned.
+    }
+  }
+  return cards;
+}
+
+function historyOf(store: Store, blueprint: BlueprintName): CalibrationPoint[] {
+  return forecastedExams(store).flatMap((e) => {
+    const r = e.result as { percent?: unknown; passed?: unknown } | null;
+    if ((e.blueprint ?? 'saa') !== blueprint && blueprint !== 'quick') return [];
+    if (typeof r?.percent !== 'number' || typeof r.passed !== 'boolean') return [];
+    return [{ predictedPercent: e.expectedPercent, passProbability: e.passProbability, actualPercent: r.percent, passed: r.passed, startedAt: e.startedAt }];
+  });
+}
+
+/** The forecast for a blueprint and date from what the store and the banks hold. */
+export function readinessFor(store: Store | undefined, questions: readonly QuizQuestion[], plan: ExamPlan, now: Date): Readiness & { plan: Readiness['plan']; examDay: string; today: string } {
+  const blueprint = BLUEPRINTS[plan.blueprint];
+  const today = localDay(now.getTime());
+  const examDay = plan.date ?? today;
+  const examAt = plan.date ? dayStartMs(examDay) + EXAM_HOUR * 3600_000 : now.getTime();
+  const result = readiness({
+    questions: questions.map((question) => ({ question, group: question.domain })),
+    weights: new Map(Object.entries(blueprint.weights)),
+    count: blueprint.count,
+    passMark: blueprint.passMark,
+    cards: store ? cardsOf(store) : new Map(),
+    topics: store ? topicTallies(store) : [],
+    examAt,
+    examDay,
+    today,
+    medianAnswerMs: store ? usualAnswerTimeMs(store) : undefined,
+    history: store ? historyOf(store, plan.blueprint) : [],
+  });
+  return { ...result, examDay, today };
+}
+
+export async function readinessCommand(options: ReadinessOptions, io: { now?: Date; env?: NodeJS.ProcessEnv } = {}): Promise<number> {
+  const now = io.now ?? new Date();
+  const env = io.env ?? process.env;
+  const today = localDay(now.getTime());
+  if (options.blueprint !== undefined && (!isBlueprintName(options.blueprint) || options.blueprint === 'quick')) throw new UsageError(t('error.badChoice', { flag: '--blueprint', values: 'saa, sap', value: options.blueprint }));
+  const date = options.examDate === undefined ? undefined : parseExamDate(options.examDate, today);
+  const changing = options.blueprint !== undefined || date !== undefined;
+
+  const { questions } = await quizBanksFor(options, env);
+  const path = resolveDbPath(options.db, env);
+  // Reading never creates a database; remembering a date or blueprint does.
+  const store = existsSync(path) || changing ? openStore(path, { readonly: !changing }) : undefined;
+  try {
+    let plan: ExamPlan = store ? readExamPlan(store) : { blueprint: 'saa', date: null };
+    if (changing) {
+      plan = { blueprint: (options.blueprint as ExamPlan['blueprint'] | undefined) ?? plan.blueprint, date: date === undefined ? plan.date : date };
+      setSetting(store!, EXAM_PLAN_SETTING, plan);
+    }
+    // A remembered date that has passed is no longer an exam to prepare for.
+    if (plan.date !== null && plan.date < today) plan = { ...plan, date: null };
+    const r = readinessFor(store, questions, plan, now);
+    const answered = r.seen > 0 || (store !== undefined && topicTallies(store).length > 0);
+    const view = { ...r, blueprint: plan.blueprint, date: plan.date, answered, lastDay: plan.date ? addDays(plan.date, -1) : today };
+    process.stdout.write((options.json ? renderReadinessJson(view) : renderReadiness(view, terminalWidth()).join('\n')) + '\n');
+    return 0;
+  } finally {
+    store?.close();
+  }
+}
