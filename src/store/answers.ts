@@ -63,7 +63,7 @@ export function recordAnswer(store: Store, answer: AnswerRecord, review?: Review
       })
       .immediate();
   } catch (err) {
-    throw storeError(err, store.path);
+    throw storeError(err, store.path, 'answer');
   }
 }
 

@@ -3,7 +3,7 @@ import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, read
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UserError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { t } from '../i18n/i18n.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
@@ -15,12 +15,28 @@ export interface Store {
   close(): void;
 }
 
-/** `--db`, then AWS_QUIZ_DB, then $XDG_DATA_HOME/aws-quiz/aws-quiz.db (~/.local/share when unset). */
+/**
+ * `--db`, then AWS_QUIZ_DB, then $XDG_DATA_HOME/aws-quiz/aws-quiz.db (~/.local/share when
+ * unset). An empty AWS_QUIZ_DB counts as unset; an empty --db is a mistake.
+ */
 export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv): string {
-  if (option) return resolve(option);
-  if (env.AWS_QUIZ_DB) return resolve(env.AWS_QUIZ_DB);
+  if (option !== undefined) {
+    if (!option.trim()) throw new UsageError(t('store.emptyDb'));
+    return resolve(expandHome(option));
+  }
+  if (env.AWS_QUIZ_DB) return resolve(expandHome(env.AWS_QUIZ_DB));
   const base = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share');
   return join(base, 'aws-quiz', 'aws-quiz.db');
+}
+
+/**
+ * A `~` the shell did not expand (quoted, or from an environment file) means the home
+ * directory, never a folder named `~`. Another user's home (`~alice`) is refused.
+ */
+function expandHome(path: string): string {
+  if (path === '~' || path.startsWith('~/')) return join(homedir(), path.slice(1));
+  if (path.startsWith('~')) throw new UsageError(t('store.tildeUser', { path }));
+  return path;
 }
 
 const MAGIC = 'SQLite format 3\0';

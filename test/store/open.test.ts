@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { chmodSync, readFileSync, writeFileSync, truncateSync, existsSync } from 'node:fs';
+import { chmodSync, copyFileSync, readdirSync, readFileSync, writeFileSync, truncateSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../../src/errors.js';
+import { homedir } from 'node:os';
+import { UsageError, UserError } from '../../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { recordAnswer, loadCards, usualAnswerTimeMs } from '../../src/store/answers.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
@@ -29,6 +30,19 @@ describe('resolveDbPath', () => {
     expect(resolveDbPath(undefined, { AWS_QUIZ_DB: '/y/b.db', XDG_DATA_HOME: '/d' })).toBe('/y/b.db');
     expect(resolveDbPath(undefined, { XDG_DATA_HOME: '/d' })).toBe('/d/aws-quiz/aws-quiz.db');
     expect(resolveDbPath(undefined, {})).toMatch(/\.local\/share\/aws-quiz\/aws-quiz\.db$/);
+  });
+
+  it('refuses an empty --db as a usage error; an empty AWS_QUIZ_DB counts as unset', () => {
+    expect(() => resolveDbPath('', {})).toThrow(UsageError);
+    expect(() => resolveDbPath('  ', {})).toThrow(/--db needs a file/);
+    expect(resolveDbPath(undefined, { AWS_QUIZ_DB: '', XDG_DATA_HOME: '/d' })).toBe('/d/aws-quiz/aws-quiz.db');
+  });
+
+  it('expands ~ to the home directory, and refuses ~user rather than make a folder named ~', () => {
+    expect(resolveDbPath(undefined, { AWS_QUIZ_DB: '~/study/q.db' })).toBe(join(homedir(), 'study', 'q.db'));
+    expect(resolveDbPath('~/q.db', {})).toBe(join(homedir(), 'q.db'));
+    expect(() => resolveDbPath(undefined, { AWS_QUIZ_DB: '~alice/q.db' })).toThrow(/~alice/);
+    expect(() => resolveDbPath(undefined, { AWS_QUIZ_DB: '~alice/q.db' })).toThrow(UsageError);
   });
 });
 
@@ -111,6 +125,50 @@ describe('openStore', () => {
     openStore(path).close();
     chmodSync(path, 0o444);
     expect(() => openStore(path)).toThrow(/read-only/);
+  });
+
+  it('gives up at once on a directory that cannot be made, such as one under /proc', () => {
+    expect(() => openStore('/proc/nope/deeper/x.db')).toThrow('cannot create the database directory /proc/nope/deeper: ENOENT');
+  });
+
+  it('says when it created the file, and only then', () => {
+    const path = join(tempDir(), 'new.db');
+    const first = openStore(path);
+    expect(first.created).toBe(true);
+    first.close();
+    const again = openStore(path);
+    expect(again.created).toBe(false);
+    again.close();
+  });
+
+  it('read-only: never creates a file, and leaves no -wal or -shm beside one it read', () => {
+    const dir = tempDir();
+    expect(() => openStore(join(dir, 'missing.db'), { readonly: true })).toThrow(/no database at/);
+    const path = join(dir, 'q.db');
+    const store = openStore(path);
+    recordAnswer(store, answer());
+    store.close();
+    expect(readdirSync(dir)).toEqual(['q.db']);
+    const reader = openStore(path, { readonly: true });
+    expect(reader.db.prepare('SELECT count(*) FROM answers').pluck().get()).toBe(1);
+    reader.close();
+    expect(readdirSync(dir)).toEqual(['q.db']);
+  });
+
+  it('copies the WAL into the file on a clean close, even while another terminal keeps it open', () => {
+    const dir = tempDir();
+    const path = join(dir, 'q.db');
+    const other = openStore(path);
+    const store = openStore(path);
+    recordAnswer(store, answer());
+    store.close();
+    // The main file alone, as a copy of it without its -wal would be.
+    const alone = join(tempDir(), 'alone.db');
+    copyFileSync(path, alone);
+    const copy = new Database(alone, { readonly: true });
+    expect(copy.prepare('SELECT count(*) FROM answers').pluck().get()).toBe(1);
+    copy.close();
+    other.close();
   });
 
   it('says which directory it could not create', () => {
