@@ -5,7 +5,8 @@ import { homedir } from 'node:os';
 import { UsageError, UserError } from '../../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { recordAnswer, loadCards, usualAnswerTimeMs } from '../../src/store/answers.js';
-import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { localDay } from '../../src/quiz/days.js';
 import { openStore, resolveDbPath } from '../../src/store/open.js';
 import { createSession, endSession } from '../../src/store/sessions.js';
 import { nextCard, Rating, serializeCard } from '../../src/quiz/schedule.js';
@@ -176,5 +177,30 @@ describe('openStore', () => {
     writeFileSync(join(base, 'file'), 'x');
     expect(() => openStore(join(base, 'file', 'sub', 'q.db'))).toThrow(/cannot create the database directory/);
     expect(existsSync(join(base, 'file', 'sub'))).toBe(false);
+  });
+});
+
+describe('the local day kept with each answer', () => {
+  it('counts an answer on the day it was given where it was given, and backfills older answers as they were counted', () => {
+    const path = join(tempDir(), 'q.db');
+    const before = MIGRATIONS.findIndex((m) => m.includes('ALTER TABLE answers ADD COLUMN day'));
+    expect(before).toBeGreaterThan(0);
+    const old = new Database(path);
+    for (const m of MIGRATIONS.slice(0, before)) old.exec(m);
+    old.pragma(`user_version = ${before}`);
+    const at = Date.UTC(2026, 2, 15, 12);
+    old.prepare(`INSERT INTO answers (question_id, bank, topic, domain, selected, correct, time_ms, answered_at) VALUES ('q-1', 'vpc', 't/x', 'cost', '[0]', 1, 9, ?)`).run(at);
+    old.close();
+
+    const store = openStore(path);
+    expect(store.db.prepare('SELECT day FROM answers').pluck().get()).toBe(localDay(at));
+    expect(store.db.prepare('SELECT last_day FROM question_summary').pluck().get()).toBe(localDay(at));
+    // Given in Tokyo on the 16th, whatever this machine's zone says of that instant.
+    recordAnswer(store, answer({ questionId: 'q-1', answeredAt: Date.UTC(2026, 2, 15, 16), day: '2026-03-16' }));
+    expect(store.db.prepare(`SELECT attempts FROM daily_total WHERE day = '2026-03-16'`).pluck().get()).toBe(1);
+    expect(store.db.prepare(`SELECT attempts FROM daily_topic WHERE day = '2026-03-16'`).pluck().get()).toBe(1);
+    expect(store.db.prepare('SELECT last_day FROM question_summary').pluck().get()).toBe('2026-03-16');
+    expect(store.db.prepare('SELECT last_day FROM topic_summary WHERE topic = ?').pluck().get('vpc/endpoints')).toBe('2026-03-16');
+    store.close();
   });
 });
