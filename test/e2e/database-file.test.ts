@@ -9,6 +9,7 @@ import { openStore } from '../../src/store/open.js';
 import { spawn } from '@lydell/node-pty';
 import { stripVTControlCharacters } from 'node:util';
 import { BIN, KEYS } from '../helpers/pty.js';
+import { readableInstall } from '../helpers/readable-install.js';
 import { tempDir } from '../helpers/tmp.js';
 
 // Where the answers go: which file, made when, and what a command says when it cannot.
@@ -111,8 +112,9 @@ describe('the database file', () => {
     try {
       // Root writes through permission bits, so when the tests run as root the user is played by nobody.
       const as = isRoot ? { uid: 65534, gid: 65534, cwd: '/' } : {};
+      const bin = isRoot ? readableInstall(GOOD).bin : BIN;
       for (const args of [['stats', '--json'], ['exam', '--list']]) {
-        const r = await execa('node', [BIN, ...args, '--db', path], { reject: false, ...as, env: { XDG_CACHE_HOME: dir } });
+        const r = await execa(process.execPath, [bin, ...args, '--db', path], { reject: false, ...as, env: { XDG_CACHE_HOME: dir } });
         expect(r.exitCode, r.stderr).toBe(0);
         if (args[0] === 'stats') expect(JSON.parse(r.stdout).overview.answered).toBe(3);
       }

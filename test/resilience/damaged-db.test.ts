@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { execa } from 'execa';
-import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,35 +9,12 @@ import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open.js';
 import { spawn } from '@lydell/node-pty';
 import { runInPty } from '../helpers/pty.js';
+import { readableInstall } from '../helpers/readable-install.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const bin = fileURLToPath(new URL('../../bin/aws-quiz.js', import.meta.url));
 const fixtures = fileURLToPath(new URL('../fixtures/banks/good', import.meta.url));
 const isRoot = process.getuid?.() === 0;
-
-/**
- * The built program, its native SQLite addon and the fixture banks, copied to a temporary
- * folder every user can read: what another user needs to run aws-quiz.
- */
-function readableInstall(): { bin: string; banks: string } {
-  const root = tempDir();
-  const from = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
-  for (const p of [
-    'package.json',
-    'bin/aws-quiz.js',
-    'dist/cli.js',
-    'dist/chunks',
-    'node_modules/better-sqlite3/package.json',
-    'node_modules/better-sqlite3/lib',
-    'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
-    'node_modules/bindings',
-    'node_modules/file-uri-to-path',
-  ])
-    cpSync(from(p), join(root, p), { recursive: true });
-  cpSync(fixtures, join(root, 'banks'), { recursive: true });
-  execFileSync('chmod', ['-R', 'a+rX', root]);
-  return { bin: join(root, 'bin', 'aws-quiz.js'), banks: join(root, 'banks') };
-}
 
 /** A real database with some history, then damaged by `damage`. */
 function damagedDb(damage: (path: string) => void): { dir: string; path: string } {
@@ -130,7 +106,7 @@ describe('a damaged database', () => {
     // Root writes through permission bits, so when the tests run as root the user is played
     // by nobody, who may not be able to read this checkout (a clone in a private home):
     // nobody runs a copy of the built program from a folder anyone can read.
-    const install = isRoot ? readableInstall() : { bin, banks: fixtures };
+    const install = isRoot ? readableInstall(fixtures) : { bin, banks: fixtures };
     chmodSync(path, 0o444);
     chmodSync(dir, 0o555);
     const before = readFileSync(path);
