@@ -86,7 +86,7 @@ export async function review(options: ExamOptions): Promise<number> {
   }
   // Reading only: a mistyped --db creates nothing, and a read-only file or folder will do.
   const store = openReaderFor(options);
-  if (!store) throw new UserError(t('exam.noneFinished'));
+  if (!store) throw new UserError(id === undefined ? t('exam.noneFinished') : t('exam.notFound', { id }));
   try {
     id ??= latestFinishedExamId(store);
     if (id === undefined) throw new UserError(t('exam.noneFinished'));
