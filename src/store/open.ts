@@ -109,7 +109,10 @@ function judgeShortFile(path: string, header: { size: number; expected: number }
 
 /** Looks at the file before SQLite writes anything to it: what is not ours, or damaged, is left byte for byte. */
 function checkFile(path: string): void {
-  if (statSync(path).isDirectory()) throw new UserError(t('store.isDirectory', { path }));
+  const stat = statSync(path);
+  if (stat.isDirectory()) throw new UserError(t('store.isDirectory', { path }));
+  // A FIFO or a device would block or never end: only a regular file is opened.
+  if (!stat.isFile()) throw new UserError(t('store.notFile', { path }));
   const header = readHeader(path);
   if (header.kind === 'notSqlite') throw new UserError(t('store.notSqlite', { path }));
   if (header.kind === 'short') judgeShortFile(path, header);

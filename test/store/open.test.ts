@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, copyFileSync, readdirSync, readFileSync, writeFileSync, truncateSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { UsageError, UserError } from '../../src/errors.js';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +101,14 @@ describe('openStore', () => {
     expect(() => openStore(path)).toThrow(UserError);
     expect(() => openStore(path)).toThrow(`the database path is a directory: ${path}`);
     expect(() => openStore(path, { readonly: true })).toThrow(/is a directory/);
+  });
+
+  it('refuses a FIFO or a device given as the database at once, rather than wait on it', () => {
+    const fifo = join(tempDir(), 'pipe.db');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => openStore(fifo)).toThrow(`the database path is not a regular file (a pipe or a device?): ${fifo}`);
+    expect(() => openStore(fifo, { readonly: true })).toThrow(/not a regular file/);
+    expect(() => openStore('/dev/zero', { readonly: true })).toThrow(/not a regular file/);
   });
 
   it('refuses a truncated database, leaving it as it was', () => {
