@@ -1,4 +1,8 @@
 #!/usr/bin/env node
 import { run } from '../dist/cli.js';
 
+// Past a file-size limit (ulimit -f) the kernel sends SIGXFSZ, which kills silently, and a
+// bundled signal-exit re-raises it. Listening for it makes the write fail with EFBIG
+// instead, which is reported in one line like any failed write.
+process.on('SIGXFSZ', () => {});
 process.exitCode = await run(process.argv);

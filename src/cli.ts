@@ -220,6 +220,17 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
 
   example(
     program
+      .command('backup')
+      .description(t('cli.backup'))
+      .argument('<path>', t('cli.backup.path'))
+      .option('--force', t('cli.backup.force'))
+      .addOption(dbOption())
+      .action(async (path: string, opts) => setExit(await (await load(import('./commands/backup.js'), env)).backupCommand(path, opts))),
+    'aws-quiz backup ~/aws-quiz-backup.db',
+  );
+
+  example(
+    program
       .command('completion')
       .description(t('cli.completion'))
       .argument('<shell>', 'bash | zsh | fish', oneOf('<shell>', ['bash', 'zsh', 'fish']))

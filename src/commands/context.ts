@@ -3,7 +3,6 @@ import { allQuestions, bankDirsFrom, loadBanks } from '../bank/load.js';
 import type { Question, SourceIndex } from '../bank/types.js';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/i18n.js';
-import { openStore, resolveDbPath, type OpenOptions, type Store } from '../store/open.js';
 
 export interface BankOptions {
   questions?: string[];
@@ -24,10 +23,6 @@ export function loadQuestionsFor(options: BankOptions, env: NodeJS.ProcessEnv = 
   const questions = allQuestions(loaded);
   if (questions.length === 0) throw new UserError(t('error.noBanks', { paths: dirs.join(', ') }));
   return { questions, sources: loaded.groups.flatMap((g) => (g.index ? [g.index] : [])), dirs };
-}
-
-export function openStoreFor(options: { db?: string }, env: NodeJS.ProcessEnv = process.env, open: OpenOptions = {}): Store {
-  return openStore(resolveDbPath(options.db, env), open);
 }
 
 export { requireTty } from './tty.js';

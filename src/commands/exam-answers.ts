@@ -1,6 +1,7 @@
 import type { QuizQuestion } from '../bank/cache.js';
 import { isCorrect } from '../quiz/exam-score.js';
-import { nextCard, parseCard, ratingFor, serializeCard } from '../quiz/schedule.js';
+import { nextCard, ratingFor, serializeCard } from '../quiz/schedule.js';
+import { cardReader } from './card-reader.js';
 import { loadCards, usualAnswerTimeMs } from '../store/answers.js';
 import type { ExamSubmission } from '../store/exams.js';
 import type { Store } from '../store/open.js';
@@ -22,14 +23,20 @@ export interface GivenAnswer {
  * each answered question, dated when it was answered, so a submitted or an abandoned exam
  * counts toward statistics and scheduling alike.
  */
-export function examAnswerRecords(store: Store, sessionId: number, given: readonly GivenAnswer[]): ExamSubmission['answers'] {
+export function examAnswerRecords(
+  store: Store,
+  sessionId: number,
+  given: readonly GivenAnswer[],
+  say = (line: string) => process.stderr.write(line + '\n'),
+): ExamSubmission['answers'] {
   const cards = loadCards(store);
+  const readCard = cardReader(say);
   const usual = usualAnswerTimeMs(store);
   return given.flatMap((g) => {
     if (!g.selected || g.selected.length === 0) return [];
     const correct = g.correct ?? isCorrect(g.question, g.selected);
     const stored = cards.get(g.question.id);
-    const previous = stored ? parseCard(stored.cardJson) : undefined;
+    const previous = stored ? readCard(stored.cardJson) : undefined;
     // A practice answer given while the exam was paused may be later than this one; a card never goes back in time.
     const when = new Date(Math.max(g.answeredAt, previous?.last_review?.getTime() ?? 0));
     const card = nextCard(previous, ratingFor(correct, g.timeMs, usual), when);

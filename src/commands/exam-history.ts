@@ -4,7 +4,7 @@ import { findAskedBefore } from '../quiz/asked-before.js';
 import { blueprintFor } from '../quiz/blueprints.js';
 import { isCorrect, scoreExam, type ExamResult } from '../quiz/exam-score.js';
 import { latestFinishedExamId, listExams, loadExam } from '../store/exams.js';
-import { openStore, resolveDbPath } from '../store/open.js';
+import { openReaderFor } from './open-store.js';
 import { renderExamList, renderExamReport, renderExamReview, type ReviewEntry } from '../ui/exam-report.js';
 import { sourceLookup } from '../bank/source-lookup.js';
 import { t } from '../i18n/i18n.js';
@@ -84,7 +84,9 @@ export async function review(options: ExamOptions): Promise<number> {
     if (!/^\d+$/.test(options.review)) throw new UsageError(t('exam.badId', { value: options.review }));
     id = Number(options.review);
   }
-  const store = openStore(resolveDbPath(options.db, process.env));
+  // Reading only: a mistyped --db creates nothing, and a read-only file or folder will do.
+  const store = openReaderFor(options);
+  if (!store) throw new UserError(id === undefined ? t('exam.noneFinished') : t('exam.notFound', { id }));
   try {
     id ??= latestFinishedExamId(store);
     if (id === undefined) throw new UserError(t('exam.noneFinished'));
@@ -120,16 +122,16 @@ export async function review(options: ExamOptions): Promise<number> {
     ]);
     return 0;
   } finally {
-    store.close();
+    store?.close();
   }
 }
 
 export async function list(options: ExamOptions): Promise<number> {
-  const store = openStore(resolveDbPath(options.db, process.env));
+  const store = openReaderFor(options);
   try {
-    out(renderExamList(listExams(store), process.stdout.isTTY ? terminalWidth() : Infinity));
+    out(renderExamList(store ? listExams(store) : [], process.stdout.isTTY ? terminalWidth() : Infinity));
     return 0;
   } finally {
-    store.close();
+    store?.close();
   }
 }

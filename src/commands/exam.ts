@@ -30,7 +30,8 @@ import {
   type ExamSummary,
   type StoredExam,
 } from '../store/exams.js';
-import { openStore, resolveDbPath, type Store } from '../store/open.js';
+import type { Store } from '../store/open.js';
+import { openStoreFor } from './open-store.js';
 import { chalk } from '../ui/color.js';
 import {
   askReviewNow,
@@ -72,7 +73,7 @@ export async function examCommand(options: ExamOptions): Promise<number> {
 
   requireTty('aws-quiz exam');
   const { questions, sections: sources } = await quizBanksFor(options);
-  const store = openStore(resolveDbPath(options.db, process.env));
+  const store = openStoreFor(options, process.env);
   try {
     const unfinished = findUnfinishedExam(store);
     if (options.resume) {

@@ -1,6 +1,7 @@
 import type { QuizQuestion, SectionRef } from '../bank/cache.js';
 import { isCorrect, reviewAfter, summarize, upcomingReviews, type AnswerResult } from '../quiz/practice-session.js';
-import { parseCard, serializeCard } from '../quiz/schedule.js';
+import { serializeCard } from '../quiz/schedule.js';
+import { cardReader } from './card-reader.js';
 import type { Drawn, Focus, LearnerState } from '../quiz/select.js';
 import { recordAnswer, usualAnswerTimeMs } from '../store/answers.js';
 import type { Store } from '../store/open.js';
@@ -36,14 +37,15 @@ export function practiceSteps(store: Store, sessionId: number, sections: Section
  * Writes one answer with its new FSRS card, in one transaction, and says whether it was
  * right. The learner's usual answer time is read once, at the first answer.
  */
-export function answerRecorder(store: Store, sessionId: number) {
+export function answerRecorder(store: Store, sessionId: number, say = (line: string) => process.stderr.write(line + '\n')) {
   let usual: { ms: number | undefined } | undefined;
+  const readCard = cardReader(say);
   return (d: Drawn, selected: number[], timeMs: number, answeredAt: number): boolean => {
     usual ??= { ms: usualAnswerTimeMs(store) };
     const { question } = d;
     const correct = isCorrect(question, selected);
     const previous = cardJson(store, question.id);
-    const { card } = reviewAfter(previous === undefined ? undefined : parseCard(previous), correct, timeMs, usual.ms, new Date(answeredAt));
+    const { card } = reviewAfter(previous === undefined ? undefined : readCard(previous), correct, timeMs, usual.ms, new Date(answeredAt));
     recordAnswer(
       store,
       {

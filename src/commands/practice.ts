@@ -6,7 +6,8 @@ import { newSeed, seededRandom } from '../quiz/random.js';
 import { applyFilters, replayDraw, selectQuestions, type Focus, type LearnerState } from '../quiz/select.js';
 import { localDay } from '../quiz/days.js';
 import { HALF_LIFE_DAYS, topicStandings } from '../quiz/topics.js';
-import { openStore, resolveDbPath, type Store } from '../store/open.js';
+import type { Store } from '../store/open.js';
+import { openStoreFor } from './open-store.js';
 import { dueTimes, pastDraw, questionHistory } from '../store/practice.js';
 import { examDayRecall } from './exam-day.js';
 import { topicTotals } from '../store/stats.js';
@@ -59,7 +60,7 @@ export async function practiceCommand(options: PracticeOptions, env: NodeJS.Proc
   requireTty('aws-quiz practice');
   const { questions, sections } = await quizBanksFor(options, env);
   const pool = filteredPool(questions, options);
-  const store = openStore(resolveDbPath(options.db, env));
+  const store = openStoreFor(options, env);
   try {
     return await practise(store, questions, pool, sections, options);
   } finally {

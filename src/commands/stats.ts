@@ -70,13 +70,17 @@ export async function statsCommand(options: StatsOptions, io: StatsIo = {}): Pro
   const env = io.env ?? process.env;
   const out = io.stdout ?? ((s: string) => process.stdout.write(s));
   const err = io.stderr ?? ((s: string) => process.stderr.write(s));
-  const today = localDay(now.getTime());
   const since = options.since ?? 'all';
-  const period = parseSince(since, today);
-  if (!period) throw new UsageError(t('stats.badSince', { value: since }));
   const banks = options.bank?.length ? [...new Set(options.bank)] : null;
-  const lastWeeks = addDays(today, -(ACTIVITY_DAYS - 1));
-  const activityFrom = period.fromDay && period.fromDay > lastWeeks ? period.fromDay : lastWeeks;
+  /** The period and the activity chart's first day, as of `today`. */
+  const scopeAt = (today: string) => {
+    const period = parseSince(since, today);
+    if (!period) throw new UsageError(t('stats.badSince', { value: since }));
+    const lastWeeks = addDays(today, -(ACTIVITY_DAYS - 1));
+    return { period, activityFrom: period.fromDay && period.fromDay > lastWeeks ? period.fromDay : lastWeeks };
+  };
+  let today = localDay(now.getTime());
+  let { period, activityFrom } = scopeAt(today);
 
   const printEmpty = () => {
     const line = banks ? t('stats.emptyBank', { banks: banks.join(', '), bank: banks[0]! }) : t('stats.empty');
@@ -93,6 +97,11 @@ export async function statsCommand(options: StatsOptions, io: StatsIo = {}): Pro
   const store = openStore(path, { readonly: true });
   try {
     if (query.schemaVersion(store) === 0) return printEmpty();
+    // Days are the local days where the answers were given. Studied in a zone ahead of this
+    // one (Tokyo, read in Los Angeles), the latest of them may not have begun here yet: it
+    // is today all the same, so the streak, the activity and "last seen" keep it.
+    const latest = query.latestStudyDay(store);
+    if (latest !== undefined && latest > today) ({ period, activityFrom } = scopeAt((today = latest)));
     const fromMs = period.fromDay === null ? null : dayStartMs(period.fromDay);
     const exams = query.finishedExams(store, fromMs);
     const anything = exams.length > 0 || query.hasAnswers(store, banks);

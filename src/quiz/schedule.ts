@@ -22,8 +22,25 @@ export function serializeCard(card: Card): string {
   return JSON.stringify(card);
 }
 
+/**
+ * The stored card, or undefined when it cannot be read (broken JSON, a missing or
+ * invalid field): the question is then scheduled as new rather than lose the answer.
+ */
+export function readCard(json: string): Card | undefined {
+  try {
+    const card = parseCard(json);
+    const numbers = [card.stability, card.difficulty, card.scheduled_days, card.reps, card.lapses, card.state];
+    if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n)) || !Number.isFinite(card.due.getTime())) return undefined;
+    if (card.last_review && !Number.isFinite(card.last_review.getTime())) return undefined;
+    return card;
+  } catch {
+    return undefined;
+  }
+}
+
 export function parseCard(json: string): Card {
   const raw = JSON.parse(json) as Card & { due: string; last_review?: string };
+  if (!raw || typeof raw !== 'object') throw new TypeError('a card is an object');
   const card: Card = { ...raw, due: new Date(raw.due) };
   if (raw.last_review) card.last_review = new Date(raw.last_review);
   else delete card.last_review;

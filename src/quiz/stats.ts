@@ -187,9 +187,11 @@ export interface LeechRow {
   attempts: number;
   wrong: number;
   lastSeen: number | null;
+  /** The local day of the latest answer as stored with it, when the database keeps it. */
+  lastDay?: string | null;
 }
 
-export interface Leech extends Omit<LeechRow, 'lastSeen'> {
+export interface Leech extends Omit<LeechRow, 'lastSeen' | 'lastDay'> {
   lastSeen: string | null;
   /** The note section behind the question, when the banks are at hand. */
   source: string | null;
@@ -302,7 +304,7 @@ export function buildReport(input: StatsInput): StatsReport {
       ...forecast(input.dueNow, input.dueByDay, input.today),
       retention: { reviews: dueAttempts, correct: dueCorrect, rate: dueAttempts ? dueCorrect / dueAttempts : null },
     },
-    leeches: input.leeches.map((l) => ({ ...l, lastSeen: l.lastSeen === null ? null : localDay(l.lastSeen), source: sourceOf.get(l.id) ?? null })),
+    leeches: input.leeches.map(({ lastDay, ...l }) => ({ ...l, lastSeen: lastDay ?? (l.lastSeen === null ? null : localDay(l.lastSeen)), source: sourceOf.get(l.id) ?? null })),
     activity: activitySeries(input.activity, input.activityFrom, input.today),
   };
 }

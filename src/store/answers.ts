@@ -1,4 +1,5 @@
 import type { Card } from 'ts-fsrs';
+import { localDay } from '../quiz/days.js';
 import type { Store } from './open.js';
 import { storeError } from './open.js';
 
@@ -16,6 +17,8 @@ export interface AnswerRecord {
   answeredAt: number;
   /** The question was due for review when answered: counts toward retention. */
   wasDue?: boolean;
+  /** The local day it was given on, YYYY-MM-DD; by default the day of `answeredAt` in this process's time zone. */
+  day?: string;
 }
 
 export interface ReviewRecord {
@@ -31,8 +34,8 @@ export interface ReviewRecord {
  */
 export function recordAnswer(store: Store, answer: AnswerRecord, review?: ReviewRecord): number {
   const insert = store.db.prepare(
-    `INSERT INTO answers (session_id, question_id, bank, topic, domain, selected, correct, time_ms, flagged, answered_at, was_due)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO answers (session_id, question_id, bank, topic, domain, selected, correct, time_ms, flagged, answered_at, was_due, day)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const upsert = store.db.prepare(
     `INSERT INTO review_state (question_id, card, due, state, reps, lapses, last_review) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -54,6 +57,7 @@ export function recordAnswer(store: Store, answer: AnswerRecord, review?: Review
           answer.flagged ? 1 : 0,
           answer.answeredAt,
           answer.wasDue ? 1 : 0,
+          answer.day ?? localDay(answer.answeredAt),
         );
         if (review) {
           const c = review.card;
@@ -63,7 +67,7 @@ export function recordAnswer(store: Store, answer: AnswerRecord, review?: Review
       })
       .immediate();
   } catch (err) {
-    throw storeError(err, store.path);
+    throw storeError(err, store.path, 'answer');
   }
 }
 

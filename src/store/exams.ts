@@ -52,7 +52,7 @@ function write<T>(store: Store, fn: () => T): T {
   try {
     return store.db.transaction(fn).immediate();
   } catch (err) {
-    throw storeError(err, store.path);
+    throw storeError(err, store.path, 'write');
   }
 }
 

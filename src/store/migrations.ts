@@ -197,6 +197,68 @@ export const MIGRATIONS: readonly string[] = [
     made_at          INTEGER NOT NULL
   );
   `,
+  `
+  -- Each answer keeps the local day where it was given, as the program saving it sees it,
+  -- and the roll-ups count it on that day: read later from another time zone (a learner
+  -- who flew from Tokyo to Los Angeles), the days stay as they were studied. Existing
+  -- answers get the day their roll-up rows were counted on, in this machine's zone; an
+  -- answer saved without a day is counted as before.
+  ALTER TABLE answers ADD COLUMN day TEXT;
+  UPDATE answers SET day = date(answered_at / 1000, 'unixepoch', 'localtime');
+  ALTER TABLE question_summary ADD COLUMN last_day TEXT;
+  UPDATE question_summary SET last_day = date(last_seen / 1000, 'unixepoch', 'localtime');
+
+  DROP TRIGGER answers_rollup;
+  CREATE TRIGGER answers_rollup AFTER INSERT ON answers BEGIN
+    INSERT INTO daily_topic (day, bank, topic, domain, attempts, correct, time_ms, due_attempts, due_correct)
+    VALUES (coalesce(NEW.day, date(NEW.answered_at / 1000, 'unixepoch', 'localtime')), NEW.bank, NEW.topic, NEW.domain, 1, NEW.correct, NEW.time_ms, NEW.was_due, NEW.was_due * NEW.correct)
+    ON CONFLICT (day, bank, topic, domain) DO UPDATE SET
+      attempts = attempts + 1,
+      correct = correct + excluded.correct,
+      time_ms = time_ms + excluded.time_ms,
+      due_attempts = due_attempts + excluded.due_attempts,
+      due_correct = due_correct + excluded.due_correct;
+    INSERT INTO question_summary (question_id, bank, topic, attempts, correct, wrong, last_correct, first_seen, last_seen, last_day)
+    VALUES (NEW.question_id, NEW.bank, NEW.topic, 1, NEW.correct, 1 - NEW.correct, NEW.correct, NEW.answered_at, NEW.answered_at,
+            coalesce(NEW.day, date(NEW.answered_at / 1000, 'unixepoch', 'localtime')))
+    ON CONFLICT (question_id) DO UPDATE SET
+      bank = excluded.bank,
+      topic = excluded.topic,
+      attempts = attempts + 1,
+      correct = correct + excluded.correct,
+      wrong = wrong + excluded.wrong,
+      last_correct = CASE WHEN excluded.last_seen >= last_seen THEN excluded.last_correct ELSE last_correct END,
+      last_day = CASE WHEN excluded.last_seen >= last_seen THEN excluded.last_day ELSE last_day END,
+      last_seen = max(last_seen, excluded.last_seen);
+  END;
+
+  DROP TRIGGER answers_stats_rollup;
+  CREATE TRIGGER answers_stats_rollup AFTER INSERT ON answers BEGIN
+    INSERT INTO daily_total (day, attempts, correct, time_ms)
+    VALUES (coalesce(NEW.day, date(NEW.answered_at / 1000, 'unixepoch', 'localtime')), 1, NEW.correct, NEW.time_ms)
+    ON CONFLICT (day) DO UPDATE SET
+      attempts = attempts + 1,
+      correct = correct + excluded.correct,
+      time_ms = time_ms + excluded.time_ms;
+    INSERT INTO topic_summary (bank, topic, domain, attempts, correct, time_ms, due_attempts, due_correct, last_day, decay_day, decayed_attempts, decayed_correct)
+    VALUES (NEW.bank, NEW.topic, NEW.domain, 1, NEW.correct, NEW.time_ms, NEW.was_due, NEW.was_due * NEW.correct,
+            coalesce(NEW.day, date(NEW.answered_at / 1000, 'unixepoch', 'localtime')), coalesce(NEW.day, date(NEW.answered_at / 1000, 'unixepoch', 'localtime')), 1.0, NEW.correct)
+    ON CONFLICT (bank, topic, domain) DO UPDATE SET
+      attempts = attempts + 1,
+      correct = correct + excluded.correct,
+      time_ms = time_ms + excluded.time_ms,
+      due_attempts = due_attempts + excluded.due_attempts,
+      due_correct = due_correct + excluded.due_correct,
+      last_day = max(last_day, excluded.last_day),
+      -- Both sides are brought to the later of the two days, then added.
+      decayed_attempts = decayed_attempts * pow(0.5, (julianday(max(decay_day, excluded.decay_day)) - julianday(decay_day)) / 30.0)
+                       + excluded.decayed_attempts * pow(0.5, (julianday(max(decay_day, excluded.decay_day)) - julianday(excluded.decay_day)) / 30.0),
+      decayed_correct = decayed_correct * pow(0.5, (julianday(max(decay_day, excluded.decay_day)) - julianday(decay_day)) / 30.0)
+                      + excluded.decayed_correct * pow(0.5, (julianday(max(decay_day, excluded.decay_day)) - julianday(excluded.decay_day)) / 30.0),
+      decay_day = max(decay_day, excluded.decay_day);
+  END;
+  `,
 ];
+
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

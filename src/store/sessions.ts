@@ -31,7 +31,7 @@ export function createSession(store: Store, s: NewSession): number {
       })
       .immediate();
   } catch (err) {
-    throw storeError(err, store.path);
+    throw storeError(err, store.path, 'write');
   }
 }
 
@@ -48,6 +48,6 @@ export function endSession(store: Store, id: number, end: SessionEnd): void {
       .prepare(`UPDATE sessions SET ended_at = ?, time_used_ms = ?, state = ?, result = ? WHERE id = ?`)
       .run(end.endedAt, Math.round(end.timeUsedMs), end.state, end.result === undefined ? null : JSON.stringify(end.result), id);
   } catch (err) {
-    throw storeError(err, store.path);
+    throw storeError(err, store.path, 'write');
   }
 }

@@ -23,6 +23,6 @@ export function setSetting(store: Store, key: string, value: unknown): void {
     if (value === undefined) store.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
     else store.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
   } catch (err) {
-    throw storeError(err, store.path);
+    throw storeError(err, store.path, 'write');
   }
 }

@@ -41,6 +41,23 @@ function hasTable(store: Store, name: string): boolean {
   return names.has(name);
 }
 
+/** The latest local day anything was answered on, as stored; undefined before the first answer. */
+export function latestStudyDay(store: Store): string | undefined {
+  const table = hasTable(store, 'daily_total') ? 'daily_total' : 'daily_topic';
+  return read(store, () => (store.db.prepare(`SELECT max(day) FROM ${table}`).pluck().get() as string | null) ?? undefined);
+}
+
+const lastDays = new WeakMap<Store, boolean>();
+
+function hasLastDay(store: Store): boolean {
+  let found = lastDays.get(store);
+  if (found === undefined) {
+    found = read(store, () => store.db.prepare(`SELECT 1 FROM pragma_table_info('question_summary') WHERE name = 'last_day'`).get() !== undefined);
+    lastDays.set(store, found);
+  }
+  return found;
+}
+
 export function hasAnswers(store: Store, banks: string[] | null): boolean {
   const [bankSql, params] = inList('bank', banks);
   return read(store, () => store.db.prepare(`SELECT 1 FROM question_summary WHERE 1${bankSql} LIMIT 1`).get(...params) !== undefined);
@@ -165,12 +182,14 @@ export function dueByDay(store: Store, today: string, todayStartMs: number, endM
 /** Questions forgotten `minLapses` times or more, most lapses first. */
 export function leeches(store: Store, minLapses: number, banks: string[] | null, limit = 100): LeechRow[] {
   const [bankSql, params] = inList('q.bank', banks);
+  // The day as stored with the answer; a file from before that was stored has only the time.
+  const lastDay = hasLastDay(store) ? 'q.last_day' : 'NULL';
   return read(
     store,
     () =>
       store.db
         .prepare(
-          `SELECT r.question_id AS id, r.lapses, q.topic, q.bank, coalesce(q.attempts, 0) AS attempts, coalesce(q.wrong, 0) AS wrong, q.last_seen AS lastSeen
+          `SELECT r.question_id AS id, r.lapses, q.topic, q.bank, coalesce(q.attempts, 0) AS attempts, coalesce(q.wrong, 0) AS wrong, q.last_seen AS lastSeen, ${lastDay} AS lastDay
            FROM review_state r LEFT JOIN question_summary q ON q.question_id = r.question_id
            WHERE r.lapses >= ?${bankSql} ORDER BY r.lapses DESC, wrong DESC, r.question_id LIMIT ?`,
         )

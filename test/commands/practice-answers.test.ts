@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { againCommand } from '../../src/commands/practice-answers.js';
+import { join } from 'node:path';
+import type { QuizQuestion } from '../../src/bank/cache.js';
+import { againCommand, answerRecorder } from '../../src/commands/practice-answers.js';
+import { openStore } from '../../src/store/open.js';
+import { createSession } from '../../src/store/sessions.js';
+import { makeQuestion } from '../helpers/exam-questions.js';
+import { tempDir } from '../helpers/tmp.js';
 
 describe('the command that asks a session again', () => {
   it('repeats the filters that chose the questions, leaving out defaults, then the seed and the kept options', () => {
@@ -7,5 +13,25 @@ describe('the command that asks a session again', () => {
     expect(againCommand('a b', { bank: ['vpc'], topic: ['s3/', 'iam'], focus: 'weak', count: 5 }, ['--db', '/tmp/my q.db'])).toBe(
       "aws-quiz practice --bank vpc --topic s3/ --topic iam --focus weak --count 5 --seed 'a b' --db '/tmp/my q.db'",
     );
+  });
+});
+
+describe('an unreadable review card', () => {
+  it('counts the question as new, says so once, and still records the answer', () => {
+    const store = openStore(join(tempDir(), 'q.db'));
+    const questions: QuizQuestion[] = ['q-1', 'q-2'].map((id) => makeQuestion(id));
+    for (const q of questions)
+      store.db.prepare(`INSERT INTO review_state (question_id, card, due, state, reps, lapses) VALUES (?, '{"due": broken', 0, 2, 3, 0)`).run(q.id);
+    const said: string[] = [];
+    const record = answerRecorder(store, createSession(store, { kind: 'practice', startedAt: 1, questions: [] }), (line) => said.push(line));
+    const now = Date.UTC(2026, 2, 1, 9);
+    for (const question of questions) expect(record({ question, reason: 'due', order: [0, 1, 2], wasDue: true }, [0], 4000, now)).toBe(true);
+
+    expect(store.db.prepare('SELECT question_id FROM answers ORDER BY id').pluck().all()).toEqual(['q-1', 'q-2']);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/review schedule .* could not be read.*new/);
+    const card = JSON.parse(store.db.prepare(`SELECT card FROM review_state WHERE question_id = 'q-1'`).pluck().get() as string);
+    expect(card.reps).toBe(1);
+    store.close();
   });
 });

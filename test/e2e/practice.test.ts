@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open.js';
 import { BIN, KEYS, runInPty, type PtyRun } from '../helpers/pty.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -143,6 +144,8 @@ describe('aws-quiz practice (built binary in a terminal)', () => {
 
   it('names the problem in one line and exits 1 when nothing matches', async () => {
     const db = join(tempDir(), 'quiz.db');
+    // An existing database: a new one would be announced on a line of its own first.
+    openStore(db).close();
     const empty = tempDir();
     mkdirSync(join(empty, 'none'));
     const cases: [string[], string][] = [

@@ -26,7 +26,10 @@ function envWithout(name: string, extra: Record<string, string>): Record<string,
 }
 
 async function practiceScreens(cols: number, env: Record<string, string | undefined> = {}) {
-  const run = runInPty(['practice', '--questions', BUNDLED, '--db', join(tempDir(), 'q.db'), '--count', '2', '--seed', 'wide'], env, { cols, rows: 50 });
+  // An existing database: a new one is announced with its path, which no width can promise to fit.
+  const db = join(tempDir(), 'q.db');
+  openStore(db).close();
+  const run = runInPty(['practice', '--questions', BUNDLED, '--db', db, '--count', '2', '--seed', 'wide'], env, { cols, rows: 50 });
   await run.waitFor(/1\/2/);
   await run.waitFor(/(Enter answer|Enter 回答)/);
   const many = /(\d)\s*つ選択|Choose (\d)/.exec(run.output());

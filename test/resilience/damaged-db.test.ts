@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { execa } from 'execa';
 import { chmodSync, existsSync, readdirSync, readFileSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recordAnswer } from '../../src/store/answers.js';
@@ -9,6 +9,7 @@ import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open.js';
 import { spawn } from '@lydell/node-pty';
 import { runInPty } from '../helpers/pty.js';
+import { readableInstall } from '../helpers/readable-install.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const bin = fileURLToPath(new URL('../../bin/aws-quiz.js', import.meta.url));
@@ -102,14 +103,18 @@ describe('a damaged database', () => {
 
   it('read-only: one clear line, exit 1, and the file untouched', async () => {
     const { dir, path } = damagedDb(() => {});
+    // Root writes through permission bits, so when the tests run as root the user is played
+    // by nobody, who may not be able to read this checkout (a clone in a private home):
+    // nobody runs a copy of the built program from a folder anyone can read.
+    const install = isRoot ? readableInstall(fixtures) : { bin, banks: fixtures };
     chmodSync(path, 0o444);
     chmodSync(dir, 0o555);
     const before = readFileSync(path);
     try {
-      // Root writes through permission bits, so when the tests run as root the user is played by nobody.
-      const term = spawn(process.execPath, [bin, 'practice', '--db', path, '--questions', fixtures], {
+      const term = spawn(process.execPath, [install.bin, 'practice', '--db', path, '--questions', install.banks], {
         cols: 100,
         rows: 30,
+        cwd: dirname(install.bin),
         env: { ...process.env, NO_COLOR: '1', LANG: 'C', XDG_CACHE_HOME: dir } as Record<string, string>,
         ...(isRoot && { uid: 65534, gid: 65534 }),
       });

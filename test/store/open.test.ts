@@ -1,10 +1,13 @@
 import Database from 'better-sqlite3';
-import { chmodSync, readFileSync, writeFileSync, truncateSync, existsSync } from 'node:fs';
+import { chmodSync, copyFileSync, readdirSync, readFileSync, writeFileSync, truncateSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../../src/errors.js';
+import { execFileSync } from 'node:child_process';
+import { homedir } from 'node:os';
+import { UsageError, UserError } from '../../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { recordAnswer, loadCards, usualAnswerTimeMs } from '../../src/store/answers.js';
-import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { localDay } from '../../src/quiz/days.js';
 import { openStore, resolveDbPath } from '../../src/store/open.js';
 import { createSession, endSession } from '../../src/store/sessions.js';
 import { nextCard, Rating, serializeCard } from '../../src/quiz/schedule.js';
@@ -29,6 +32,19 @@ describe('resolveDbPath', () => {
     expect(resolveDbPath(undefined, { AWS_QUIZ_DB: '/y/b.db', XDG_DATA_HOME: '/d' })).toBe('/y/b.db');
     expect(resolveDbPath(undefined, { XDG_DATA_HOME: '/d' })).toBe('/d/aws-quiz/aws-quiz.db');
     expect(resolveDbPath(undefined, {})).toMatch(/\.local\/share\/aws-quiz\/aws-quiz\.db$/);
+  });
+
+  it('refuses an empty --db as a usage error; an empty AWS_QUIZ_DB counts as unset', () => {
+    expect(() => resolveDbPath('', {})).toThrow(UsageError);
+    expect(() => resolveDbPath('  ', {})).toThrow(/--db needs a file/);
+    expect(resolveDbPath(undefined, { AWS_QUIZ_DB: '', XDG_DATA_HOME: '/d' })).toBe('/d/aws-quiz/aws-quiz.db');
+  });
+
+  it('expands ~ to the home directory, and refuses ~user rather than make a folder named ~', () => {
+    expect(resolveDbPath(undefined, { AWS_QUIZ_DB: '~/study/q.db' })).toBe(join(homedir(), 'study', 'q.db'));
+    expect(resolveDbPath('~/q.db', {})).toBe(join(homedir(), 'q.db'));
+    expect(() => resolveDbPath(undefined, { AWS_QUIZ_DB: '~alice/q.db' })).toThrow(/~alice/);
+    expect(() => resolveDbPath(undefined, { AWS_QUIZ_DB: '~alice/q.db' })).toThrow(UsageError);
   });
 });
 
@@ -87,6 +103,14 @@ describe('openStore', () => {
     expect(() => openStore(path, { readonly: true })).toThrow(/is a directory/);
   });
 
+  it('refuses a FIFO or a device given as the database at once, rather than wait on it', () => {
+    const fifo = join(tempDir(), 'pipe.db');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => openStore(fifo)).toThrow(`the database path is not a regular file (a pipe or a device?): ${fifo}`);
+    expect(() => openStore(fifo, { readonly: true })).toThrow(/not a regular file/);
+    expect(() => openStore('/dev/zero', { readonly: true })).toThrow(/not a regular file/);
+  });
+
   it('refuses a truncated database, leaving it as it was', () => {
     const path = join(tempDir(), 'q.db');
     const store = openStore(path);
@@ -113,10 +137,79 @@ describe('openStore', () => {
     expect(() => openStore(path)).toThrow(/read-only/);
   });
 
+  it('gives up at once on a directory that cannot be made, such as one under /proc', () => {
+    expect(() => openStore('/proc/nope/deeper/x.db')).toThrow('cannot create the database directory /proc/nope/deeper: ENOENT');
+  });
+
+  it('says when it created the file, and only then', () => {
+    const path = join(tempDir(), 'new.db');
+    const first = openStore(path);
+    expect(first.created).toBe(true);
+    first.close();
+    const again = openStore(path);
+    expect(again.created).toBe(false);
+    again.close();
+  });
+
+  it('read-only: never creates a file, and leaves no -wal or -shm beside one it read', () => {
+    const dir = tempDir();
+    expect(() => openStore(join(dir, 'missing.db'), { readonly: true })).toThrow(/no database at/);
+    const path = join(dir, 'q.db');
+    const store = openStore(path);
+    recordAnswer(store, answer());
+    store.close();
+    expect(readdirSync(dir)).toEqual(['q.db']);
+    const reader = openStore(path, { readonly: true });
+    expect(reader.db.prepare('SELECT count(*) FROM answers').pluck().get()).toBe(1);
+    reader.close();
+    expect(readdirSync(dir)).toEqual(['q.db']);
+  });
+
+  it('copies the WAL into the file on a clean close, even while another terminal keeps it open', () => {
+    const dir = tempDir();
+    const path = join(dir, 'q.db');
+    const other = openStore(path);
+    const store = openStore(path);
+    recordAnswer(store, answer());
+    store.close();
+    // The main file alone, as a copy of it without its -wal would be.
+    const alone = join(tempDir(), 'alone.db');
+    copyFileSync(path, alone);
+    const copy = new Database(alone, { readonly: true });
+    expect(copy.prepare('SELECT count(*) FROM answers').pluck().get()).toBe(1);
+    copy.close();
+    other.close();
+  });
+
   it('says which directory it could not create', () => {
     const base = tempDir();
     writeFileSync(join(base, 'file'), 'x');
     expect(() => openStore(join(base, 'file', 'sub', 'q.db'))).toThrow(/cannot create the database directory/);
     expect(existsSync(join(base, 'file', 'sub'))).toBe(false);
+  });
+});
+
+describe('the local day kept with each answer', () => {
+  it('counts an answer on the day it was given where it was given, and backfills older answers as they were counted', () => {
+    const path = join(tempDir(), 'q.db');
+    const before = MIGRATIONS.findIndex((m) => m.includes('ALTER TABLE answers ADD COLUMN day'));
+    expect(before).toBeGreaterThan(0);
+    const old = new Database(path);
+    for (const m of MIGRATIONS.slice(0, before)) old.exec(m);
+    old.pragma(`user_version = ${before}`);
+    const at = Date.UTC(2026, 2, 15, 12);
+    old.prepare(`INSERT INTO answers (question_id, bank, topic, domain, selected, correct, time_ms, answered_at) VALUES ('q-1', 'vpc', 't/x', 'cost', '[0]', 1, 9, ?)`).run(at);
+    old.close();
+
+    const store = openStore(path);
+    expect(store.db.prepare('SELECT day FROM answers').pluck().get()).toBe(localDay(at));
+    expect(store.db.prepare('SELECT last_day FROM question_summary').pluck().get()).toBe(localDay(at));
+    // Given in Tokyo on the 16th, whatever this machine's zone says of that instant.
+    recordAnswer(store, answer({ questionId: 'q-1', answeredAt: Date.UTC(2026, 2, 15, 16), day: '2026-03-16' }));
+    expect(store.db.prepare(`SELECT attempts FROM daily_total WHERE day = '2026-03-16'`).pluck().get()).toBe(1);
+    expect(store.db.prepare(`SELECT attempts FROM daily_topic WHERE day = '2026-03-16'`).pluck().get()).toBe(1);
+    expect(store.db.prepare('SELECT last_day FROM question_summary').pluck().get()).toBe('2026-03-16');
+    expect(store.db.prepare('SELECT last_day FROM topic_summary WHERE topic = ?').pluck().get('vpc/endpoints')).toBe('2026-03-16');
+    store.close();
   });
 });
