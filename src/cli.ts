@@ -289,6 +289,17 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
     'aws-quiz export --reviews --out revlog.csv',
   );
 
+  example(
+    program
+      .command('tune')
+      .description(t('cli.tune'))
+      .option('--reset', t('cli.tune.reset'))
+      .addOption(dbOption())
+      .action(async (opts) => setExit(await (await load(import('./commands/tune.js'), env)).tuneCommand(opts))),
+    'aws-quiz tune',
+    'aws-quiz tune --reset',
+  );
+
   program
     .command('__complete', { hidden: true })
     .argument('<kind>')

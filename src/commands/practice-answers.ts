@@ -3,6 +3,7 @@ import { isCorrect, reviewAfter, summarize, upcomingReviews, type AnswerResult }
 import { parseCard, serializeCard } from '../quiz/schedule.js';
 import type { Drawn, Focus, LearnerState } from '../quiz/select.js';
 import { recordAnswer, usualAnswerTimeMs } from '../store/answers.js';
+import { tunedParameters } from './tuned.js';
 import type { Store } from '../store/open.js';
 import { cardJson, dueTimes } from '../store/practice.js';
 import { sourceLookup } from '../bank/source-lookup.js';
@@ -37,13 +38,13 @@ export function practiceSteps(store: Store, sessionId: number, sections: Section
  * right. The learner's usual answer time is read once, at the first answer.
  */
 export function answerRecorder(store: Store, sessionId: number) {
-  let usual: { ms: number | undefined } | undefined;
+  let usual: { ms: number | undefined; parameters: number[] | undefined } | undefined;
   return (d: Drawn, selected: number[], timeMs: number, answeredAt: number): boolean => {
-    usual ??= { ms: usualAnswerTimeMs(store) };
+    usual ??= { ms: usualAnswerTimeMs(store), parameters: tunedParameters(store) };
     const { question } = d;
     const correct = isCorrect(question, selected);
     const previous = cardJson(store, question.id);
-    const { card } = reviewAfter(previous === undefined ? undefined : parseCard(previous), correct, timeMs, usual.ms, new Date(answeredAt));
+    const { card } = reviewAfter(previous === undefined ? undefined : parseCard(previous), correct, timeMs, usual.ms, new Date(answeredAt), usual.parameters);
     recordAnswer(
       store,
       {

@@ -95,3 +95,32 @@ describe('aws-quiz export', () => {
     expect(r.stdout).toContain('wrote 6 reviews of 2 questions');
   });
 });
+
+describe('aws-quiz tune', () => {
+  it('refuses with too few reviews, fits and keeps parameters with enough, and goes back with --reset', async () => {
+    const dir = tempDir();
+    const db = join(dir, 't.db');
+    const store = openStore(db);
+    const answer = (i: number, day: number, correct: boolean) =>
+      recordAnswer(store, { sessionId: null, questionId: `q${i}`, bank: 'b', topic: 'b/t', domain: 'secure', selected: [0], correct, timeMs: 8000, answeredAt: Date.UTC(2026, 0, 1) + day * 86_400_000 + i });
+    for (let i = 0; i < 10; i++) answer(i, 0, true);
+    const few = await cli(['tune', '--db', db]);
+    expect(few.exitCode).toBe(1);
+    expect(few.stderr.trim()).toBe('aws-quiz: tune needs at least 400 reviews to fit anything but noise; you have 10, so 390 more');
+    // 60 questions reviewed on a widening schedule, mostly remembered.
+    for (let i = 0; i < 60; i++) for (const [k, day] of [1, 3, 7, 15, 30, 60, 100].entries()) answer(i, day + (i % 5), (i * 7 + k) % 5 !== 0);
+    store.close();
+    const r = await cli(['tune', '--db', db]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Fitted on 430 reviews of 60 questions\. Log-loss [\d.]+ → [\d.]+, RMSE [\d.]+ → [\d.]+/);
+    const check = openStore(db, { readonly: true });
+    const saved = check.db.prepare("SELECT value FROM settings WHERE key = 'fsrs-parameters'").get() as { value: string } | undefined;
+    check.close();
+    if (r.stdout.includes('now schedule with your parameters')) expect(JSON.parse(saved!.value).w).toHaveLength(21);
+    else expect(saved).toBeUndefined();
+    expect((await cli(['tune', '--db', db, '--reset'])).stdout).toContain('Back to the default FSRS parameters.');
+    const after = openStore(db, { readonly: true });
+    expect(after.db.prepare("SELECT value FROM settings WHERE key = 'fsrs-parameters'").get()).toBeUndefined();
+    after.close();
+  }, 60_000);
+});
