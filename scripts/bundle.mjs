@@ -27,7 +27,8 @@ await build({
   minify: true,
   legalComments: 'none',
   // A native addon cannot be bundled.
-  external: ['better-sqlite3'],
+  // The FSRS optimizer loads a WebAssembly build of its own at run time.
+  external: ['better-sqlite3', '@open-spaced-repetition/binding'],
   // Bundled CommonJS dependencies call require(); ESM output has none of its own.
   banner: { js: "import{createRequire as __awsQuizRequire}from'node:module';const require=__awsQuizRequire(import.meta.url);" },
   plugins: [lazyChildProcess],

@@ -266,6 +266,51 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
     'aws-quiz init my-bank --notes notes/vpc.md --update',
   );
 
+  example(
+    program
+      .command('import')
+      .description(t('cli.import'))
+      .argument('<file>', t('cli.import.file'))
+      .addOption(choiceOption('--format <format>', t('cli.import.format'), '--format', ['gift', 'aiken', 'moodle-xml', 'csv']).makeOptionMandatory())
+      .addOption(new Option('--bank <name>', t('cli.import.bank')).makeOptionMandatory())
+      .addOption(new Option('--out <dir>', t('cli.import.out')).makeOptionMandatory())
+      .addOption(choiceOption('--domain <domain>', t('cli.import.domain'), '--domain', ['secure', 'resilient', 'performant', 'cost']))
+      .addOption(new Option('--topic <topic>', t('cli.import.topic')))
+      .option('--force', t('cli.import.force'))
+      .action(async (file: string, opts) => setExit(await (await load(import('./commands/interop.js'), env)).importCommand(file, opts))),
+    'aws-quiz import quiz.gift --format gift --bank teacher-quiz --out my-banks',
+    'aws-quiz import questions.csv --format csv --bank team --out my-banks',
+  );
+
+  example(
+    program
+      .command('export')
+      .description(t('cli.export'))
+      .addOption(choiceOption('--format <format>', t('cli.export.format'), '--format', ['anki', 'gift', 'aiken', 'moodle-xml', 'csv']))
+      .addOption(new Option('--out <file>', t('cli.export.out')).makeOptionMandatory())
+      .addOption(bankOption())
+      .addOption(topicOption())
+      .addOption(new Option('--deck <name>', t('cli.export.deck')))
+      .option('--reviews', t('cli.export.reviews'))
+      .addOption(dbOption())
+      .addOption(questionsOption())
+      .action(async (opts) => setExit(await (await load(import('./commands/interop.js'), env)).exportCommand(opts))),
+    'aws-quiz export --format anki --out aws-quiz.txt',
+    'aws-quiz export --format moodle-xml --bank vpc --out vpc.xml',
+    'aws-quiz export --reviews --out revlog.csv',
+  );
+
+  example(
+    program
+      .command('tune')
+      .description(t('cli.tune'))
+      .option('--reset', t('cli.tune.reset'))
+      .addOption(dbOption())
+      .action(async (opts) => setExit(await (await load(import('./commands/tune.js'), env)).tuneCommand(opts))),
+    'aws-quiz tune',
+    'aws-quiz tune --reset',
+  );
+
   program
     .command('__complete', { hidden: true })
     .argument('<kind>')

@@ -2,6 +2,7 @@ import type { QuizQuestion } from '../bank/cache.js';
 import { isCorrect } from '../quiz/exam-score.js';
 import { nextCard, ratingFor, serializeCard } from '../quiz/schedule.js';
 import { cardReader } from './card-reader.js';
+import { tunedParameters } from './tuned.js';
 import { loadCards, usualAnswerTimeMs } from '../store/answers.js';
 import type { ExamSubmission } from '../store/exams.js';
 import type { Store } from '../store/open.js';
@@ -32,6 +33,7 @@ export function examAnswerRecords(
   const cards = loadCards(store);
   const readCard = cardReader(say);
   const usual = usualAnswerTimeMs(store);
+  const parameters = tunedParameters(store);
   return given.flatMap((g) => {
     if (!g.selected || g.selected.length === 0) return [];
     const correct = g.correct ?? isCorrect(g.question, g.selected);
@@ -39,7 +41,7 @@ export function examAnswerRecords(
     const previous = stored ? readCard(stored.cardJson) : undefined;
     // A practice answer given while the exam was paused may be later than this one; a card never goes back in time.
     const when = new Date(Math.max(g.answeredAt, previous?.last_review?.getTime() ?? 0));
-    const card = nextCard(previous, ratingFor(correct, g.timeMs, usual), when);
+    const card = nextCard(previous, ratingFor(correct, g.timeMs, usual), when, parameters);
     return [
       {
         answer: {

@@ -4,6 +4,7 @@ import { serializeCard } from '../quiz/schedule.js';
 import { cardReader } from './card-reader.js';
 import type { Drawn, Focus, LearnerState } from '../quiz/select.js';
 import { recordAnswer, usualAnswerTimeMs } from '../store/answers.js';
+import { tunedParameters } from './tuned.js';
 import type { Store } from '../store/open.js';
 import { cardJson, dueTimes } from '../store/practice.js';
 import { sourceLookup } from '../bank/source-lookup.js';
@@ -38,14 +39,14 @@ export function practiceSteps(store: Store, sessionId: number, sections: Section
  * right. The learner's usual answer time is read once, at the first answer.
  */
 export function answerRecorder(store: Store, sessionId: number, say = (line: string) => process.stderr.write(line + '\n')) {
-  let usual: { ms: number | undefined } | undefined;
+  let usual: { ms: number | undefined; parameters: number[] | undefined } | undefined;
   const readCard = cardReader(say);
   return (d: Drawn, selected: number[], timeMs: number, answeredAt: number): boolean => {
-    usual ??= { ms: usualAnswerTimeMs(store) };
+    usual ??= { ms: usualAnswerTimeMs(store), parameters: tunedParameters(store) };
     const { question } = d;
     const correct = isCorrect(question, selected);
     const previous = cardJson(store, question.id);
-    const { card } = reviewAfter(previous === undefined ? undefined : readCard(previous), correct, timeMs, usual.ms, new Date(answeredAt));
+    const { card } = reviewAfter(previous === undefined ? undefined : readCard(previous), correct, timeMs, usual.ms, new Date(answeredAt), usual.parameters);
     recordAnswer(
       store,
       {

@@ -19,9 +19,9 @@ export interface ReviewUpdate {
 }
 
 /** Again when wrong; Good when right, or Hard when it took much longer than the learner's usual time. */
-export function reviewAfter(previous: Card | undefined, correct: boolean, timeMs: number, usualMs: number | undefined, now: Date): ReviewUpdate {
+export function reviewAfter(previous: Card | undefined, correct: boolean, timeMs: number, usualMs: number | undefined, now: Date, parameters?: readonly number[]): ReviewUpdate {
   const rating = ratingFor(correct, timeMs, usualMs);
-  return { rating, card: nextCard(previous, rating, now) };
+  return { rating, card: nextCard(previous, rating, now, parameters) };
 }
 
 export interface AnswerResult {

@@ -3,7 +3,20 @@ import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from 'ts-
 // Spaced repetition is FSRS via ts-fsrs; this module only decides the rating and
 // converts cards to and from what the store keeps.
 
-const scheduler = fsrs({ enable_fuzz: false });
+const defaultScheduler = fsrs({ enable_fuzz: false });
+let tuned: { key: string; scheduler: ReturnType<typeof fsrs> } | undefined;
+
+/** FSRS parameters a learner's own reviews were fitted to (`aws-quiz tune`): 21 finite numbers, else the defaults. */
+export function validParameters(value: unknown): number[] | undefined {
+  return Array.isArray(value) && value.length === 21 && value.every((n) => typeof n === 'number' && Number.isFinite(n)) ? (value as number[]) : undefined;
+}
+
+function schedulerFor(parameters: readonly number[] | undefined): ReturnType<typeof fsrs> {
+  if (!parameters) return defaultScheduler;
+  const key = parameters.join(',');
+  if (tuned?.key !== key) tuned = { key, scheduler: fsrs({ enable_fuzz: false, w: [...parameters] }) };
+  return tuned.scheduler;
+}
 
 /** Slower than this multiple of the learner's usual time counts a right answer as Hard. */
 export const SLOW_FACTOR = 2;
@@ -14,8 +27,8 @@ export function ratingFor(correct: boolean, timeMs: number, usualMs: number | un
   return Rating.Good;
 }
 
-export function nextCard(previous: Card | undefined, rating: Grade, now: Date): Card {
-  return scheduler.next(previous ?? createEmptyCard(now), now, rating).card;
+export function nextCard(previous: Card | undefined, rating: Grade, now: Date, parameters?: readonly number[]): Card {
+  return schedulerFor(parameters).next(previous ?? createEmptyCard(now), now, rating).card;
 }
 
 export function serializeCard(card: Card): string {
@@ -53,8 +66,8 @@ export { Rating, State, type Card, type Grade };
  * The chance of recalling a card's answer at `when` (FSRS retrievability); 0 for a card
  * never reviewed, whose memory has no stability yet.
  */
-export function recallAt(card: Card, when: Date): number {
+export function recallAt(card: Card, when: Date, parameters?: readonly number[]): number {
   if (card.state === State.New || !card.last_review || !(card.stability > 0)) return 0;
-  const r = scheduler.get_retrievability(card, when, false);
+  const r = schedulerFor(parameters).get_retrievability(card, when, false);
   return Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0;
 }
