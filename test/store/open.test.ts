@@ -19,7 +19,7 @@ const answer = (over: Partial<Parameters<typeof recordAnswer>[1]> = {}) => ({
   selected: [0],
   correct: true,
   timeMs: 1200,
-  answeredAt: Date.UTC(2026, 0, 5, 12),
+  answeredAt: new Date(2026, 0, 5, 12).getTime(), // local noon: 13:00 below is the same day in every zone
   ...over,
 });
 
@@ -49,7 +49,7 @@ describe('openStore', () => {
     const sessionId = createSession(store, { kind: 'practice', startedAt: 1, questions: [{ questionId: 'q-1', choiceOrder: [2, 0, 1] }] });
     const card = nextCard(undefined, Rating.Good, new Date(Date.UTC(2026, 0, 5)));
     recordAnswer(store, answer({ sessionId }), { questionId: 'q-1', card, cardJson: serializeCard(card) });
-    recordAnswer(store, answer({ sessionId, correct: false, selected: [1], answeredAt: Date.UTC(2026, 0, 5, 13) }));
+    recordAnswer(store, answer({ sessionId, correct: false, selected: [1], answeredAt: new Date(2026, 0, 5, 13).getTime() }));
     endSession(store, sessionId, { endedAt: 5, timeUsedMs: 4, state: 'finished' });
 
     expect(store.db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 2 });
