@@ -9,6 +9,7 @@ import { openStore, resolveDbPath } from '../../src/store/open.js';
 import { createSession, endSession } from '../../src/store/sessions.js';
 import { nextCard, Rating, serializeCard } from '../../src/quiz/schedule.js';
 import { tempDir } from '../helpers/tmp.js';
+import { runUnprivileged } from '../helpers/unprivileged.js';
 
 const answer = (over: Partial<Parameters<typeof recordAnswer>[1]> = {}) => ({
   sessionId: null,
@@ -105,12 +106,28 @@ describe('openStore', () => {
     unchanged(path, () => expect(() => openStore(path)).toThrow(/newer aws-quiz/));
   });
 
-  it('refuses a read-only database file with a clear message', () => {
-    if (process.getuid?.() === 0) return; // root can write anyway; the resilience suite covers this with a read-only directory
-    const path = join(tempDir(), 'q.db');
+  it('refuses a read-only database file with a clear message', async (ctx) => {
+    const dir = tempDir();
+    const path = join(dir, 'q.db');
     openStore(path).close();
     chmodSync(path, 0o444);
-    expect(() => openStore(path)).toThrow(/read-only/);
+    if (process.getuid?.() !== 0) {
+      expect(() => openStore(path)).toThrow(/read-only/);
+      return;
+    }
+    // Root may write any file, so open it as an unprivileged user, from a directory it may write.
+    chmodSync(dir, 0o777);
+    const script = `import { openStore } from 'store';
+      try { openStore(process.argv[2]).close(); console.log('opened'); }
+      catch (err) { console.log(err.name + ': ' + err.message); }`;
+    const r = await runUnprivileged(script, { store: 'src/store/open.ts' }, [path]);
+    if (!r) {
+      console.warn('skipped: this process cannot switch to an unprivileged user');
+      ctx.skip('cannot switch to an unprivileged user');
+    }
+    expect(r!.stderr).toBe('');
+    expect(r!.stdout).toMatch(/^UserError: .*read-only/);
+    expect(r!.stdout).toContain(path);
   });
 
   it('says which directory it could not create', () => {
