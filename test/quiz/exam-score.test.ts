@@ -35,6 +35,12 @@ describe('scoreExam', () => {
     expect(fail).toMatchObject({ correct: 6, scaled: 640, passed: false });
   });
 
+  it('passes exactly at the pass mark, for the exam and for each domain', () => {
+    const items: ScoredItem[] = Array.from({ length: 10 }, (_, i) => ({ question: makeQuestion(`q${i}`), selected: i < 7 ? [0] : [1] }));
+    expect(scoreExam(items, { ...meta, passMark: 730 })).toMatchObject({ scaled: 730, passed: true, domains: [expect.objectContaining({ meets: true })] });
+    expect(scoreExam(items, { ...meta, passMark: 731 })).toMatchObject({ scaled: 730, passed: false, domains: [expect.objectContaining({ meets: false })] });
+  });
+
   it('reports each domain with meets or needs improvement, in blueprint order', () => {
     const items: ScoredItem[] = [
       { question: makeQuestion('c1', { domain: 'cost' }), selected: [1] },

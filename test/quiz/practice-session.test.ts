@@ -46,6 +46,11 @@ describe('scheduling after an answer', () => {
     expect(good.rating).toBe(Rating.Good);
     expect(hard.rating).toBe(Rating.Hard);
     expect(hard.card.due.getTime()).toBeLessThan(good.card.due.getTime());
+    // More than twice the usual time, not twice exactly.
+    expect(reviewAfter(undefined, true, 16_000, 8000, NOW).rating).toBe(Rating.Good);
+    expect(reviewAfter(undefined, true, 16_001, 8000, NOW).rating).toBe(Rating.Hard);
+    // A wrong answer is Again however long it took.
+    expect(reviewAfter(undefined, false, 30_000, 8000, NOW).rating).toBe(Rating.Again);
     // Without a usual time yet (too few answers), speed is not judged.
     expect(reviewAfter(undefined, true, 600_000, undefined, NOW).rating).toBe(Rating.Good);
   });

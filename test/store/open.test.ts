@@ -66,6 +66,9 @@ describe('openStore', () => {
     expect(usualAnswerTimeMs(store)).toBeUndefined();
     for (const t of [1000, 2000, 3000, 4000, 90000]) recordAnswer(store, answer({ timeMs: t }));
     expect(usualAnswerTimeMs(store)).toBe(3000);
+    // Wrong answers, however slow or quick, say nothing about the usual time of a right one.
+    for (const t of [500, 90000, 90000, 90000, 90000, 90000]) recordAnswer(store, answer({ timeMs: t, correct: false }));
+    expect(usualAnswerTimeMs(store)).toBe(3000);
     store.close();
   });
 
