@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cachedBanks, cachedQuestionMeta, cacheDir } from '../../src/bank/cache.js';
@@ -58,6 +58,22 @@ describe('bank cache', () => {
     expect(s.loads()).toBe(4);
     await cachedBanks([s.banks], s.env, s.load);
     expect(s.loads()).toBe(4);
+  });
+
+  it('reloads when a bank in a subdirectory changes or is added there', async () => {
+    const s = setup();
+    mkdirSync(join(s.banks, 'deep', 'er'), { recursive: true });
+    // Each bank's note index sits beside it.
+    writeFileSync(join(s.banks, 'deep', 'sources.yaml'), SOURCES_YAML);
+    writeFileSync(join(s.banks, 'deep', 'er', 'sources.yaml'), SOURCES_YAML);
+    writeFileSync(join(s.banks, 'deep', 'er', 's3.yaml'), bankYaml([questionYaml('q-three')], 's3'));
+    const ids = async () => (await cachedBanks([s.banks], s.env, s.load)).questions.map((q) => q.id).sort();
+    expect(await ids()).toEqual(['q-one', 'q-three', 'q-two']);
+    writeFileSync(join(s.banks, 'deep', 'er', 's3.yaml'), bankYaml([questionYaml('q-three'), questionYaml('q-four')], 's3'));
+    expect(await ids()).toEqual(['q-four', 'q-one', 'q-three', 'q-two']);
+    writeFileSync(join(s.banks, 'deep', 'ec2.yaml'), bankYaml([questionYaml('q-five')], 'ec2'));
+    expect((await cachedBanks([s.banks], s.env, s.load)).questions).toHaveLength(5);
+    expect(s.loads()).toBe(3);
   });
 
   it('reloads a bank rewritten in place with the same size and its modification time set back', async () => {
