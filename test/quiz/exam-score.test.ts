@@ -11,6 +11,7 @@ describe('marking', () => {
     expect(isCorrect(q, [0])).toBe(false);
     expect(isCorrect(q, [0, 1, 2])).toBe(false);
     expect(isCorrect(q, [1, 3])).toBe(false);
+    expect(isCorrect(q, [0, 1])).toBe(false);
   });
 
   it('counts an unanswered question as wrong', () => {
@@ -62,5 +63,17 @@ describe('scoreExam', () => {
     const weak = scoreExam(items, meta).weakTopics;
     expect(weak.map((w) => w.topic)).toEqual(['c/none', 'd/one', 'b/half', 'e/x', 'f/y']);
     expect(weak[0]).toEqual({ topic: 'c/none', correct: 0, total: 2 });
+    // Equal shares: more wrong answers first, whatever the order asked; a topic all right is left out.
+    const few = [...topic('a/one', 0, 1), ...topic('b/ok', 1, 0), ...topic('z/none', 0, 2)];
+    expect(scoreExam(few, meta).weakTopics.map((w) => w.topic)).toEqual(['z/none', 'a/one']);
+  });
+
+  it('counts as answered only questions with a choice given', () => {
+    const items: ScoredItem[] = [
+      { question: makeQuestion('a'), selected: [0] },
+      { question: makeQuestion('b'), selected: [] },
+      { question: makeQuestion('c'), selected: null },
+    ];
+    expect(scoreExam(items, meta)).toMatchObject({ total: 3, answered: 1, correct: 1 });
   });
 });
