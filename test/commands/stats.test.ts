@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { statsCommand, type StatsOptions } from '../../src/commands/stats.js';
 import { UserError } from '../../src/errors.js';
+import { nextCard, Rating, serializeCard } from '../../src/quiz/schedule.js';
 import { addDays, dayStartMs } from '../../src/quiz/stats.js';
 import { recordAnswer } from '../../src/store/answers.js';
 import { openStore } from '../../src/store/open.js';
@@ -103,6 +104,23 @@ describe('aws-quiz stats', () => {
     expect(r.out).toMatch(/vpc\/endpoints +6 +33% .*aws-quiz practice --topic vpc\/endpoints/);
     expect(r.out).toMatch(/Not tried yet.*\n {4}vpc\/peering/);
     expect(r.out).toMatch(/\d{4}-\d{2}-\d{2} +quick +8\/10 80% +820 +pass +0:10:00 \/ 0:20:00/);
+  });
+
+  it('calls a question a leech once it has been forgotten 4 times, not 3', async () => {
+    const db = join(tempDir(), 'q.db');
+    history(db);
+    const store = openStore(db);
+    for (const [questionId, lapses] of [['vpc-1', 3], ['vpc-2', 4]] as const) {
+      const card = { ...nextCard(undefined, Rating.Good, NOW), lapses };
+      recordAnswer(
+        store,
+        { sessionId: null, questionId, bank: 'vpc', topic: 'vpc/endpoints', domain: 'cost', selected: [0], correct: true, timeMs: 30_000, answeredAt: at(0) },
+        { questionId, card, cardJson: serializeCard(card) },
+      );
+    }
+    store.close();
+    const doc = JSON.parse((await stats({ db, questions: [banks()], json: true })).out);
+    expect(doc.leeches.map((l: { id: string; lapses: number }) => [l.id, l.lapses])).toEqual([['vpc-2', 4]]);
   });
 
   it('counts only the period asked for with --since', async () => {

@@ -59,9 +59,22 @@ describe('aws-quiz (built binary)', () => {
   });
 
   it('fails --strict on warnings only', async () => {
-    const loose = await cli(['lint', fixtures + 'good/sample.yaml', '--coverage']);
+    // The exam fixture has warnings (topics with one question) and no error.
+    const loose = await cli(['lint', fixtures + 'exam']);
+    expect(loose.stdout).toContain('0 errors, 4 warnings');
     expect(loose.exitCode).toBe(0);
-    expect(loose.stdout).toContain('2/2 sections covered, 1 skipped');
+    const strict = await cli(['lint', '--strict', fixtures + 'exam']);
+    expect(strict.stdout).toContain('0 errors, 4 warnings');
+    expect(strict.exitCode).toBe(1);
+    const clean = await cli(['lint', '--strict', fixtures + 'good']);
+    expect(clean.stdout).toContain('0 errors, 0 warnings');
+    expect(clean.exitCode).toBe(0);
+  });
+
+  it('counts the note sections questions cite with --coverage', async () => {
+    const r = await cli(['lint', fixtures + 'good/sample.yaml', '--coverage']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('2/2 sections covered, 1 skipped');
   });
 
   it('names a missing path in one line', async () => {

@@ -1,5 +1,6 @@
 import { execa } from 'execa';
-import { symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +19,45 @@ COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length 
 _aws_quiz; printf '%s\\n' "\${COMPREPLY[@]}"`;
   const r = await execa('bash', ['-c', probe], { env: { PATH: `${dir}:${process.env.PATH}`, AWS_QUIZ_QUESTIONS: fixtures } });
   return r.stdout.split('\n').filter(Boolean).sort();
+}
+
+const installed = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+const shells = { zsh: installed('zsh'), fish: installed('fish') };
+for (const [shell, found] of Object.entries(shells)) if (!found) console.warn(`${shell} is not installed here: its completion script is only checked for its commands, not run`);
+
+/** A directory with `aws-quiz` on it, and the completion script for `shell` written there. */
+async function withScript(shell: string): Promise<{ script: string; env: Record<string, string> }> {
+  const dir = tempDir();
+  symlinkSync(bin, join(dir, 'aws-quiz'));
+  const script = join(dir, `aws-quiz.${shell}`);
+  writeFileSync(script, (await execa('node', [bin, 'completion', shell])).stdout);
+  return { script, env: { PATH: `${dir}:${process.env.PATH}`, AWS_QUIZ_QUESTIONS: fixtures, HOME: dir } };
+}
+
+/**
+ * What zsh offers for the words typed so far: the script's function runs in zsh (through
+ * bashcompinit, with the arrays zero-based as bashcompinit sets them), and zsh keeps the
+ * candidates that start with the word being completed (bashcompinit leaves that matching to zsh).
+ */
+async function zshComplete(lines: string[][]): Promise<string[][]> {
+  // One zsh for all the lines: the script's compinit costs seconds on a busy machine.
+  const { script, env } = await withScript('zsh');
+  const probes = lines.map((words) => {
+    const quoted = words.map((w) => `'${w}'`).join(' ');
+    return `COMP_WORDS=(${quoted}); COMP_CWORD=${words.length - 1}; _aws_quiz; print -rl -- "\${COMPREPLY[@]}" '--'`;
+  });
+  const r = await execa('zsh', ['-f', '-c', [`source ${script}`, 'setopt ksharrays', ...probes].join('\n')], { env });
+  expect(r.stderr).toBe('');
+  const replies = r.stdout.split(/^--$/m).slice(0, lines.length);
+  return replies.map((reply, i) => reply.split('\n').filter((c) => c && c.startsWith(lines[i]!.at(-1)!)).sort());
+}
+
+/** What fish offers for the command line typed so far (`complete -C`), without descriptions. */
+async function fishComplete(line: string): Promise<string[]> {
+  const { script, env } = await withScript('fish');
+  const r = await execa('fish', ['-N', '-c', `source ${script}; complete -C '${line}'`], { env });
+  expect(r.stderr).toBe('');
+  return r.stdout.split('\n').filter(Boolean).map((c) => c.split('\t')[0]!).sort();
 }
 
 describe('aws-quiz completion', () => {
@@ -48,6 +88,25 @@ describe('aws-quiz completion', () => {
       for (const c of ['practice', 'exam', 'stats', 'lint']) expect(r.stdout).toContain(c);
       expect(r.stdout).toContain('_complete banks');
     }
+  });
+
+  it.skipIf(!shells.zsh)('completes commands, flags, values and bank names in zsh', { timeout: 60_000 }, async () => {
+    const lines = [
+      ['aws-quiz', 'st'],
+      ['aws-quiz', 'practice', '--fo'],
+      ['aws-quiz', 'practice', '--focus', 'w'],
+      ['aws-quiz', 'exam', '--bank', ''],
+      ['aws-quiz', 'practice', '--topic', 'vpc'],
+    ];
+    expect(await zshComplete(lines)).toEqual([['stats'], ['--focus'], ['weak', 'wrong'], ['sample'], ['vpc/endpoints']]);
+  });
+
+  it.skipIf(!shells.fish)('completes commands, flags, values and bank names in fish', { timeout: 60_000 }, async () => {
+    expect(await fishComplete('aws-quiz st')).toEqual(['stats']);
+    expect(await fishComplete('aws-quiz practice --fo')).toEqual(['--focus']);
+    expect(await fishComplete('aws-quiz practice --focus w')).toEqual(['weak', 'wrong']);
+    expect(await fishComplete('aws-quiz exam --bank ')).toEqual(['sample']);
+    expect(await fishComplete('aws-quiz practice --topic vpc')).toEqual(['vpc/endpoints']);
   });
 
   it('refuses an unknown shell with exit 2', async () => {

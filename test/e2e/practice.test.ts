@@ -115,6 +115,20 @@ describe('aws-quiz practice (built binary in a terminal)', () => {
     expect(drawOf(after.sessions[1]!.id)).toEqual(drawOf(after.sessions[0]!.id));
   });
 
+  it('replays a seed only with the same filters: another --count draws afresh', async () => {
+    const db = join(tempDir(), 'quiz.db');
+    const first = runInPty(['practice', '--questions', GOOD, '--db', db, '--count', '3', '--seed', 'filters']);
+    await answerFirstChoices(first, 1, 3, 0);
+    first.write('q');
+    expect((await first.exited).exitCode).toBe(0);
+    expect(readDb(db).questions.map((q) => q.session_id)).toEqual([1, 1, 1]);
+    const fewer = runInPty(['practice', '--questions', GOOD, '--db', db, '--count', '2', '--seed', 'filters']);
+    await answerFirstChoices(fewer, 1, 2, 0);
+    fewer.write('q');
+    expect((await fewer.exited).exitCode).toBe(0);
+    expect(readDb(db).questions.filter((q) => q.session_id === 2)).toHaveLength(2);
+  });
+
   it('keeps the answers given when Ctrl+C ends the session, and still sums up', async () => {
     const db = join(tempDir(), 'quiz.db');
     const run = runInPty(['practice', '--questions', GOOD, '--db', db, '--count', '3', '--seed', 'ctrl-c']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLUEPRINTS } from '../../src/quiz/blueprints.js';
+import { BLUEPRINTS, blueprintFor } from '../../src/quiz/blueprints.js';
 import { apportion, drawExam, filterQuestions, topicMatches, unmatchedFilters } from '../../src/quiz/exam-draw.js';
 import { pool } from '../helpers/exam-questions.js';
 
@@ -92,5 +92,13 @@ describe('filters', () => {
 
   it('names the filter values that match nothing', () => {
     expect(unmatchedFilters(questions, { banks: ['odd', 'nope'], topics: ['cost', 's3/'] })).toEqual({ banks: ['nope'], topics: ['s3/'] });
+  });
+});
+
+describe('blueprints', () => {
+  it('follow the real exams: SAA-C03 65 questions, 130 minutes, pass at 720; SAP-C02 75, 180, pass at 750', () => {
+    expect(blueprintFor('saa')).toMatchObject({ count: 65, minutes: 130, passMark: 720 });
+    expect(blueprintFor('sap')).toMatchObject({ count: 75, minutes: 180, passMark: 750 });
+    expect(blueprintFor('quick')).toMatchObject({ count: 10, minutes: 20, passMark: 720 });
   });
 });

@@ -11,6 +11,7 @@ describe('marking', () => {
     expect(isCorrect(q, [0])).toBe(false);
     expect(isCorrect(q, [0, 1, 2])).toBe(false);
     expect(isCorrect(q, [1, 3])).toBe(false);
+    expect(isCorrect(q, [0, 1])).toBe(false);
   });
 
   it('counts an unanswered question as wrong', () => {
@@ -35,6 +36,12 @@ describe('scoreExam', () => {
     expect(fail).toMatchObject({ correct: 6, scaled: 640, passed: false });
   });
 
+  it('passes exactly at the pass mark, for the exam and for each domain', () => {
+    const items: ScoredItem[] = Array.from({ length: 10 }, (_, i) => ({ question: makeQuestion(`q${i}`), selected: i < 7 ? [0] : [1] }));
+    expect(scoreExam(items, { ...meta, passMark: 730 })).toMatchObject({ scaled: 730, passed: true, domains: [expect.objectContaining({ meets: true })] });
+    expect(scoreExam(items, { ...meta, passMark: 731 })).toMatchObject({ scaled: 730, passed: false, domains: [expect.objectContaining({ meets: false })] });
+  });
+
   it('reports each domain with meets or needs improvement, in blueprint order', () => {
     const items: ScoredItem[] = [
       { question: makeQuestion('c1', { domain: 'cost' }), selected: [1] },
@@ -56,5 +63,17 @@ describe('scoreExam', () => {
     const weak = scoreExam(items, meta).weakTopics;
     expect(weak.map((w) => w.topic)).toEqual(['c/none', 'd/one', 'b/half', 'e/x', 'f/y']);
     expect(weak[0]).toEqual({ topic: 'c/none', correct: 0, total: 2 });
+    // Equal shares: more wrong answers first, whatever the order asked; a topic all right is left out.
+    const few = [...topic('a/one', 0, 1), ...topic('b/ok', 1, 0), ...topic('z/none', 0, 2)];
+    expect(scoreExam(few, meta).weakTopics.map((w) => w.topic)).toEqual(['z/none', 'a/one']);
+  });
+
+  it('counts as answered only questions with a choice given', () => {
+    const items: ScoredItem[] = [
+      { question: makeQuestion('a'), selected: [0] },
+      { question: makeQuestion('b'), selected: [] },
+      { question: makeQuestion('c'), selected: null },
+    ];
+    expect(scoreExam(items, meta)).toMatchObject({ total: 3, answered: 1, correct: 1 });
   });
 });

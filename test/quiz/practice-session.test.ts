@@ -46,6 +46,11 @@ describe('scheduling after an answer', () => {
     expect(good.rating).toBe(Rating.Good);
     expect(hard.rating).toBe(Rating.Hard);
     expect(hard.card.due.getTime()).toBeLessThan(good.card.due.getTime());
+    // More than twice the usual time, not twice exactly.
+    expect(reviewAfter(undefined, true, 16_000, 8000, NOW).rating).toBe(Rating.Good);
+    expect(reviewAfter(undefined, true, 16_001, 8000, NOW).rating).toBe(Rating.Hard);
+    // A wrong answer is Again however long it took.
+    expect(reviewAfter(undefined, false, 30_000, 8000, NOW).rating).toBe(Rating.Again);
     // Without a usual time yet (too few answers), speed is not judged.
     expect(reviewAfter(undefined, true, 600_000, undefined, NOW).rating).toBe(Rating.Good);
   });
@@ -69,9 +74,9 @@ describe('summary figures', () => {
   it('adds up the score and the topics missed, most misses first', () => {
     const s = summarize(
       [
-        { questionId: 'a', topic: 'vpc/peering', correct: false, timeMs: 1 },
         { questionId: 'b', topic: 's3/basics', correct: true, timeMs: 1 },
         { questionId: 'c', topic: 's3/basics', correct: false, timeMs: 1 },
+        { questionId: 'a', topic: 'vpc/peering', correct: false, timeMs: 1 },
         { questionId: 'd', topic: 'vpc/peering', correct: false, timeMs: 1 },
       ],
       10,
@@ -88,6 +93,22 @@ describe('summary figures', () => {
         { topic: 's3/basics', wrong: 1 },
       ],
     });
+  });
+
+  it('has not ended early when every planned question was answered', () => {
+    const all = [{ questionId: 'a', topic: 't', correct: true, timeMs: 1 }];
+    expect(summarize(all, 1, 10).endedEarly).toBe(false);
+    expect(summarize(all, 2, 10).endedEarly).toBe(true);
+  });
+
+  it('counts a review due this very moment as due now, one due in exactly a day as within a day', () => {
+    const now = NOW.getTime();
+    const due = new Map([
+      ['later', now + DAY_MS],
+      ['soonest', now + MIN],
+      ['now', now],
+    ]);
+    expect(upcomingReviews(due, new Set(due.keys()), now)).toEqual({ dueNow: 1, dueSoon: 2, nextAt: now + MIN });
   });
 
   it('says how many reviews are due now, within a day, and when the next one is', () => {

@@ -100,6 +100,17 @@ describe('weak topics', () => {
     expect(weakTopics(learner().topics)).toEqual(['vpc/peering', 's3/storage-classes']);
   });
 
+  it('calls a topic weak only below 75 %, and ties go to the topic with more answers', () => {
+    const standings = new Map([
+      ['a/at-the-mark', { attempts: 20, estimate: 0.75 }],
+      ['b/just-below', { attempts: 20, estimate: 0.7499 }],
+      ['c/few', { attempts: 5, estimate: 0.5 }],
+      ['d/many', { attempts: 30, estimate: 0.5 }],
+      ['e/above', { attempts: 20, estimate: 0.76 }],
+    ]);
+    expect(weakTopics(standings)).toEqual(['d/many', 'c/few', 'b/just-below']);
+  });
+
   it('ranks by the estimate stats uses: one wrong answer is not weaker than many, an old miss weighs less', () => {
     const today = '2026-03-15';
     const rows = [

@@ -92,6 +92,22 @@ describe('rankTopics', () => {
     expect(r.ranked[0]!.command).toBe('aws-quiz practice --topic b/often');
   });
 
+  it('measures topics against the overall accuracy with the same decay, not the raw share', () => {
+    // Raw: 30 right of 50 (0.6). Decayed: the old misses count for less, 20 of 25 (0.8).
+    const r = rankTopics([row('a/old-misses', 30, 10, { decayedAttempts: 5, decayedCorrect: 0 }), row('b/recent', 20, 20)]);
+    expect(r.priorMean).toBeCloseTo(20 / 25, 12);
+    expect(r.ranked.find((t) => t.topic === 'a/old-misses')!.smoothed).toBeCloseTo((0 + 5 * 0.8) / (5 + 5), 12);
+  });
+
+  it('ranks equal estimates by the number of answers, most first', () => {
+    // Overall 15 of 30; both topics sit exactly at it, so their estimates are equal (0.5).
+    const r = rankTopics([row('a/fewer', 10, 5), row('b/more', 20, 10)]);
+    expect(r.ranked.map((t) => [t.topic, t.smoothed])).toEqual([
+      ['b/more', 0.5],
+      ['a/fewer', 0.5],
+    ]);
+  });
+
   it('lets recent answers outweigh old ones', () => {
     // Same raw counts; the recently-wrong topic has its wrong answers weighted up.
     const recentWrong = row('x/recent-wrong', 20, 10, { decayedAttempts: 12, decayedCorrect: 2 });

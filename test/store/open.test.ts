@@ -12,6 +12,7 @@ import { openStore, resolveDbPath } from '../../src/store/open.js';
 import { createSession, endSession } from '../../src/store/sessions.js';
 import { nextCard, Rating, serializeCard } from '../../src/quiz/schedule.js';
 import { tempDir } from '../helpers/tmp.js';
+import { runUnprivileged } from '../helpers/unprivileged.js';
 
 const answer = (over: Partial<Parameters<typeof recordAnswer>[1]> = {}) => ({
   sessionId: null,
@@ -22,7 +23,7 @@ const answer = (over: Partial<Parameters<typeof recordAnswer>[1]> = {}) => ({
   selected: [0],
   correct: true,
   timeMs: 1200,
-  answeredAt: Date.UTC(2026, 0, 5, 12),
+  answeredAt: new Date(2026, 0, 5, 12).getTime(), // local noon: 13:00 below is the same day in every zone
   ...over,
 });
 
@@ -65,7 +66,7 @@ describe('openStore', () => {
     const sessionId = createSession(store, { kind: 'practice', startedAt: 1, questions: [{ questionId: 'q-1', choiceOrder: [2, 0, 1] }] });
     const card = nextCard(undefined, Rating.Good, new Date(Date.UTC(2026, 0, 5)));
     recordAnswer(store, answer({ sessionId }), { questionId: 'q-1', card, cardJson: serializeCard(card) });
-    recordAnswer(store, answer({ sessionId, correct: false, selected: [1], answeredAt: Date.UTC(2026, 0, 5, 13) }));
+    recordAnswer(store, answer({ sessionId, correct: false, selected: [1], answeredAt: new Date(2026, 0, 5, 13).getTime() }));
     endSession(store, sessionId, { endedAt: 5, timeUsedMs: 4, state: 'finished' });
 
     expect(store.db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 2 });
@@ -80,6 +81,9 @@ describe('openStore', () => {
     const store = openStore(join(tempDir(), 'q.db'));
     expect(usualAnswerTimeMs(store)).toBeUndefined();
     for (const t of [1000, 2000, 3000, 4000, 90000]) recordAnswer(store, answer({ timeMs: t }));
+    expect(usualAnswerTimeMs(store)).toBe(3000);
+    // Wrong answers, however slow or quick, say nothing about the usual time of a right one.
+    for (const t of [500, 90000, 90000, 90000, 90000, 90000]) recordAnswer(store, answer({ timeMs: t, correct: false }));
     expect(usualAnswerTimeMs(store)).toBe(3000);
     store.close();
   });
@@ -129,12 +133,28 @@ describe('openStore', () => {
     unchanged(path, () => expect(() => openStore(path)).toThrow(/newer aws-quiz/));
   });
 
-  it('refuses a read-only database file with a clear message', () => {
-    if (process.getuid?.() === 0) return; // root can write anyway; the resilience suite covers this with a read-only directory
-    const path = join(tempDir(), 'q.db');
+  it('refuses a read-only database file with a clear message', async (ctx) => {
+    const dir = tempDir();
+    const path = join(dir, 'q.db');
     openStore(path).close();
     chmodSync(path, 0o444);
-    expect(() => openStore(path)).toThrow(/read-only/);
+    if (process.getuid?.() !== 0) {
+      expect(() => openStore(path)).toThrow(/read-only/);
+      return;
+    }
+    // Root may write any file, so open it as an unprivileged user, from a directory it may write.
+    chmodSync(dir, 0o777);
+    const script = `import { openStore } from 'store';
+      try { openStore(process.argv[2]).close(); console.log('opened'); }
+      catch (err) { console.log(err.name + ': ' + err.message); }`;
+    const r = await runUnprivileged(script, { store: 'src/store/open.ts' }, [path]);
+    if (!r) {
+      console.warn('skipped: this process cannot switch to an unprivileged user');
+      ctx.skip('cannot switch to an unprivileged user');
+    }
+    expect(r!.stderr).toBe('');
+    expect(r!.stdout).toMatch(/^UserError: .*read-only/);
+    expect(r!.stdout).toContain(path);
   });
 
   it('gives up at once on a directory that cannot be made, such as one under /proc', () => {

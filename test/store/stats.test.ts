@@ -218,7 +218,18 @@ describe('a database from before the statistics roll-ups', () => {
     // The backfill takes the newest answer's day as the reference; read as of that day.
     const newest = localDay(at(0));
     expectTotals(stats.topicTotals(migrated, { fromDay: null, banks: null }, newest, 30), expected(HISTORY));
-    expect(stats.studyDays(migrated, null)).toEqual(stats.studyDays(storeWith(HISTORY), null));
+    const viaTriggers = storeWith(HISTORY);
+    expect(stats.studyDays(migrated, null)).toEqual(stats.studyDays(viaTriggers, null));
+    expect(stats.dailyActivity(migrated, '0000-00-00', null)).toEqual(stats.dailyActivity(viaTriggers, '0000-00-00', null));
+    // Every count the backfill writes, the review (due) columns and per-day totals included.
+    const rows = (store: Store, sql: string) => store.db.prepare(sql).all();
+    const dailyTotals = 'SELECT day, attempts, correct, time_ms FROM daily_total ORDER BY day';
+    const topicCounts = 'SELECT bank, topic, domain, attempts, correct, time_ms, due_attempts, due_correct, last_day FROM topic_summary ORDER BY bank, topic';
+    expect(rows(viaTriggers, dailyTotals)).toHaveLength(7);
+    expect(rows(viaTriggers, 'SELECT sum(due_attempts) AS n, sum(due_correct) AS c FROM topic_summary')).toEqual([{ n: 3, c: 1 }]);
+    expect(rows(migrated, dailyTotals)).toEqual(rows(viaTriggers, dailyTotals));
+    expect(rows(migrated, topicCounts)).toEqual(rows(viaTriggers, topicCounts));
+    viaTriggers.close();
     migrated.close();
   });
 });

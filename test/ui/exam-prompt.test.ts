@@ -1,5 +1,5 @@
 import { AbortPromptError, ExitPromptError } from '@inquirer/core';
-import { render } from '@inquirer/testing';
+import { renderPrompt, settlePrompts } from '../helpers/prompt.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newExamState, newTimer, startTimer, type ExamState } from '../../src/quiz/exam-engine.js';
 import { examPrompt, pageAround, renderConfirm, renderReviewRow, type ExamItem } from '../../src/ui/exam-prompt.js';
@@ -35,11 +35,14 @@ const down = 'down';
 
 describe('exam prompt', () => {
   beforeEach(() => vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] }));
-  afterEach(() => vi.useRealTimers());
+  afterEach(async () => {
+    await settlePrompts();
+    vi.useRealTimers();
+  });
 
   it('shows the question number, time left and counts, and ticks every second', async () => {
     const { config, advance } = setup();
-    const { getScreen } = await render(examPrompt, config);
+    const { getScreen } = await renderPrompt(examPrompt, config);
     expect(getScreen()).toContain('Question 1 of 3 · 20:00 left · answered 0/3 · flagged 0');
     expect(getScreen()).toContain('First question?');
     expect(getScreen()).toMatch(/❯ A\) wrong two\n\s+B\) wrong one\n\s+C\) right/);
@@ -50,7 +53,7 @@ describe('exam prompt', () => {
 
   it('counts time up when untimed', async () => {
     const { config, advance } = setup({ limitMs: null });
-    const { getScreen } = await render(examPrompt, config);
+    const { getScreen } = await renderPrompt(examPrompt, config);
     expect(getScreen()).toContain('0:00 elapsed');
     advance(75_000);
     await vi.advanceTimersByTimeAsync(250);
@@ -59,7 +62,7 @@ describe('exam prompt', () => {
 
   it('answers with Enter, saves the original choice index at once and goes on, without feedback', async () => {
     const { config, changes } = setup();
-    const { events, getScreen } = await render(examPrompt, config);
+    const { events, getScreen } = await renderPrompt(examPrompt, config);
     events.keypress(down);
     events.keypress(down);
     events.keypress('enter');
@@ -72,7 +75,7 @@ describe('exam prompt', () => {
 
   it('picks a choice by its letter and answers a multiple-response question only with the right number chosen', async () => {
     const { config, changes } = setup();
-    const { events, getScreen } = await render(examPrompt, config);
+    const { events, getScreen } = await renderPrompt(examPrompt, config);
     events.keypress('right');
     expect(getScreen()).toContain('Choose 2.');
     events.keypress('enter');
@@ -89,7 +92,7 @@ describe('exam prompt', () => {
 
   it('keeps ticks on a multiple-response question as its answer when the learner leaves it', async () => {
     const { config, changes } = setup();
-    const { events, getScreen } = await render(examPrompt, config);
+    const { events, getScreen } = await renderPrompt(examPrompt, config);
     events.keypress('right');
     events.keypress('a');
     events.keypress('c');
@@ -107,7 +110,7 @@ describe('exam prompt', () => {
 
   it('goes back, skips ahead, and shows the answer already given when returning', async () => {
     const { config } = setup();
-    const { events, getScreen } = await render(examPrompt, config);
+    const { events, getScreen } = await renderPrompt(examPrompt, config);
     events.keypress('b');
     events.keypress('enter'); // answers B (bank choice 1) on question 1
     events.keypress('left');
@@ -125,7 +128,7 @@ describe('exam prompt', () => {
 
   it('flags and unflags with f, saving each change', async () => {
     const { config, changes } = setup();
-    const { events, getScreen } = await render(examPrompt, config);
+    const { events, getScreen } = await renderPrompt(examPrompt, config);
     events.keypress('f');
     expect(getScreen()).toContain('Flagged for review');
     expect(getScreen()).toContain('flagged 1');
@@ -137,7 +140,7 @@ describe('exam prompt', () => {
 
   it('clears an answer with x', async () => {
     const { config, changes } = setup();
-    const { events, getScreen } = await render(examPrompt, config);
+    const { events, getScreen } = await renderPrompt(examPrompt, config);
     events.keypress('enter');
     events.keypress('left');
     events.keypress('x');
@@ -147,7 +150,7 @@ describe('exam prompt', () => {
 
   it('lists every question on the review screen and jumps to the one chosen', async () => {
     const { config } = setup();
-    const { events, getScreen } = await render(examPrompt, config);
+    const { events, getScreen } = await renderPrompt(examPrompt, config);
     events.keypress('enter'); // answer 1
     events.keypress('f'); // flag 2
     events.keypress('r');
@@ -163,7 +166,7 @@ describe('exam prompt', () => {
 
   it('moves to the next unanswered question on the review screen with u', async () => {
     const { config } = setup({ state: newExamState(3, 0, { position: 0, answers: [[0], [0, 2], null], flags: [], timeMs: [] }) });
-    const { events, getScreen } = await render(examPrompt, config);
+    const { events, getScreen } = await renderPrompt(examPrompt, config);
     events.keypress('r');
     events.keypress('u');
     expect(getScreen()).toMatch(/❯ +3 {2}unanswered/);
@@ -173,14 +176,14 @@ describe('exam prompt', () => {
 
   it('opens the review screen after answering the last question', async () => {
     const { config } = setup({ state: newExamState(3, 0, { position: 2, answers: [], flags: [], timeMs: [] }) });
-    const { events, getScreen } = await render(examPrompt, config);
+    const { events, getScreen } = await renderPrompt(examPrompt, config);
     events.keypress('enter');
     expect(getScreen()).toContain('Every question: answered, unanswered, flagged');
   });
 
   it('asks before ending, naming the unanswered and flagged, and submits on y', async () => {
     const { config } = setup();
-    const { events, getScreen, answer } = await render(examPrompt, config);
+    const { events, getScreen, answer } = await renderPrompt(examPrompt, config);
     events.keypress('enter');
     events.keypress('f');
     events.keypress('q');
@@ -197,7 +200,7 @@ describe('exam prompt', () => {
 
   it('shows the ten-minute and one-minute notices', async () => {
     const { config, advance } = setup({ limitMs: 15 * MIN });
-    const { getScreen } = await render(examPrompt, config);
+    const { getScreen } = await renderPrompt(examPrompt, config);
     expect(getScreen()).not.toContain('minutes left');
     advance(5 * MIN);
     await vi.advanceTimersByTimeAsync(250);
@@ -214,14 +217,14 @@ describe('exam prompt', () => {
   it('is cancelled through its AbortSignal when time runs out', async () => {
     const { config } = setup();
     const controller = new AbortController();
-    const { answer } = await render(examPrompt, config, { signal: controller.signal });
+    const { answer } = await renderPrompt(examPrompt, config, { signal: controller.signal });
     controller.abort('time');
     await expect(answer).rejects.toBeInstanceOf(AbortPromptError);
   });
 
   it('rejects with ExitPromptError on Ctrl+C, with every change already reported', async () => {
     const { config, changes } = setup();
-    const { events, answer } = await render(examPrompt, config);
+    const { events, answer } = await renderPrompt(examPrompt, config);
     events.keypress('enter');
     events.keypress({ name: 'c', ctrl: true });
     await expect(answer).rejects.toBeInstanceOf(ExitPromptError);
@@ -230,7 +233,7 @@ describe('exam prompt', () => {
 
   it('stops the clock interval when the prompt ends', async () => {
     const { config } = setup();
-    const { events, answer } = await render(examPrompt, config);
+    const { events, answer } = await renderPrompt(examPrompt, config);
     events.keypress('q');
     events.keypress('y');
     await answer;

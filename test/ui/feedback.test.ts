@@ -1,5 +1,5 @@
-import { render } from '@inquirer/testing';
-import { describe, expect, it } from 'vitest';
+import { renderPrompt, settlePrompts } from '../helpers/prompt.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '../../src/bank/cache.js';
 import { feedbackPrompt, renderAnsweredChoiceLines } from '../../src/ui/feedback.js';
 import { width } from '../../src/ui/text.js';
@@ -29,8 +29,10 @@ const base = {
 };
 
 describe('feedback after an answer', () => {
+  afterEach(settlePrompts);
+
   it('says wrong, names the answer, marks every choice with its why, and shows the explanation and source', async () => {
-    const { getScreen } = await render(feedbackPrompt, { ...base, selected: [2, 0], correct: false, last: false });
+    const { getScreen } = await renderPrompt(feedbackPrompt, { ...base, selected: [2, 0], correct: false, last: false });
     const screen = getScreen();
     expect(screen).toContain('2/5  vpc · vpc/endpoints');
     expect(screen).toContain('✗ Wrong: the answer is B, C');
@@ -43,40 +45,40 @@ describe('feedback after an answer', () => {
   });
 
   it('says correct when it was', async () => {
-    const { getScreen } = await render(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: false });
+    const { getScreen } = await renderPrompt(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: false });
     expect(getScreen()).toContain('✓ Correct');
     expect(getScreen()).not.toContain('✗');
   });
 
   it('goes on with Enter, or ends the session with q', async () => {
-    const next = await render(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: false });
+    const next = await renderPrompt(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: false });
     next.events.keypress('enter');
     await expect(next.answer).resolves.toBe('next');
-    const quit = await render(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: false });
+    const quit = await renderPrompt(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: false });
     quit.events.keypress('q');
     await expect(quit.answer).resolves.toBe('quit');
   });
 
   it('leads to the summary after the last question', async () => {
-    const { answer, events, getScreen } = await render(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: true });
+    const { answer, events, getScreen } = await renderPrompt(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: true });
     expect(getScreen()).toContain('Enter see the summary');
     events.keypress('enter');
     await expect(answer).resolves.toBe('next');
     // q ends the session from any screen, the last one included.
-    const quit = await render(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: true });
+    const quit = await renderPrompt(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: true });
     quit.events.keypress('q');
     await expect(quit.answer).resolves.toBe('quit');
   });
 
   it('shows only the verdict and the keys when the feedback was printed above it', async () => {
-    const { answer, events, getScreen } = await render(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: false, printed: true });
+    const { answer, events, getScreen } = await renderPrompt(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: false, printed: true });
     expect(getScreen()).toBe('✓ Correct\nEnter next question · q end');
     events.keypress('enter');
     await expect(answer).resolves.toBe('next');
   });
 
   it('names only the note file when the section is not in the index', async () => {
-    const { getScreen } = await render(feedbackPrompt, { ...base, source: { file: 'note.txt' }, selected: [0, 1], correct: true, last: false });
+    const { getScreen } = await renderPrompt(feedbackPrompt, { ...base, source: { file: 'note.txt' }, selected: [0, 1], correct: true, last: false });
     expect(getScreen()).toContain('Source: note.txt');
     expect(getScreen()).not.toContain('—');
   });

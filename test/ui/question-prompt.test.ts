@@ -1,6 +1,6 @@
 import { ExitPromptError } from '@inquirer/core';
-import { render } from '@inquirer/testing';
-import { describe, expect, it } from 'vitest';
+import { renderPrompt, settlePrompts } from '../helpers/prompt.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '../../src/bank/cache.js';
 import { questionPrompt } from '../../src/ui/question-prompt.js';
 
@@ -33,9 +33,11 @@ const multiple: QuizQuestion = {
 };
 
 // Choices are shown in this order: original 2 first, then 0, then 1 (and 3 for multiple).
-const ask = (question: QuizQuestion, order: number[]) => render(questionPrompt, { question, order, position: 3, total: 10, width: 60 });
+const ask = (question: QuizQuestion, order: number[]) => renderPrompt(questionPrompt, { question, order, position: 3, total: 10, width: 60 });
 
 describe('question prompt', () => {
+  afterEach(settlePrompts);
+
   it('shows progress, bank, topic, the question and the choices in shuffled order', async () => {
     const { getScreen } = await ask(single, [2, 0, 1]);
     const screen = getScreen();
@@ -110,7 +112,7 @@ describe('question prompt', () => {
   });
 
   it('fits a short terminal: header on top, the choice under the cursor in view, the rest counted', async () => {
-    const { getScreen, events } = await render(questionPrompt, { question: multiple, order: [0, 1, 2, 3], position: 3, total: 10, width: 30, height: 9 });
+    const { getScreen, events } = await renderPrompt(questionPrompt, { question: multiple, order: [0, 1, 2, 3], position: 3, total: 10, width: 30, height: 9 });
     const first = getScreen().split('\n');
     expect(first.length).toBeLessThanOrEqual(8);
     expect(first[0]).toMatch(/^3\/10/);
