@@ -1,9 +1,15 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Question, SourceIndex } from './types.js';
+import { isStorableQuestion, KEBAB, SOURCE } from './fields.js';
+import { readRegularFile } from './read-file.js';
+import { hasControlChars } from './text.js';
+import type { Choice, Question, SourceIndex } from './types.js';
+import { UserError } from '../errors.js';
 import { fnv1a } from '../hash.js';
+import { t } from '../i18n/i18n.js';
 
 // Parsing, validating and linting the banks takes far longer than anything else before
 // the first question (the YAML parser and the schema library alone take ~100 ms to load).
@@ -28,7 +34,7 @@ export interface BankData {
   sections: SectionRef[];
 }
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** $XDG_CACHE_HOME/aws-quiz, else ~/.cache/aws-quiz. */
 export function cacheDir(env: NodeJS.ProcessEnv): string {
@@ -66,7 +72,8 @@ export function watchedFiles(paths: readonly string[]): string[] {
     const full = resolve(p);
     try {
       if (statSync(full).isDirectory()) walk(full);
-      else out.push(full);
+      // A single bank file resolves its sources in the sources.yaml beside it.
+      else out.push(full, join(dirname(full), 'sources.yaml'));
     } catch {
       out.push(full);
     }
@@ -88,10 +95,15 @@ export function fingerprint(files: readonly string[]): string {
   return [`format ${FORMAT}`, ...[...files, ...readerFiles()].map(stamp)].join('\n');
 }
 
-// The file: one line of JSON with the key, the sections and every question's short fields,
-// then one line of JSON per question with its texts, in the same order. The texts (nine
-// tenths of the bytes) are decoded only for the questions a session actually shows, and
-// statistics, which only count questions, read the first line alone.
+// The file: a line with two digests, one line of JSON with the key, the sections and every
+// question's short fields, then one line of JSON per question with its texts, in the same
+// order. The texts (nine tenths of the bytes) are decoded only for the questions a session
+// actually shows, and statistics, which only count questions, read the first two lines alone.
+//
+// The cache is never trusted for content. It lives in a directory only its user can enter,
+// a file that another user owns or could write is ignored, the digests catch a file edited or
+// cut short (which then falls back to the YAML), and every value is checked against the same
+// rules as the YAML before it is used: the short fields on reading, the texts when decoded.
 type Meta = [id: string, bank: string, topic: string, domain: QuizQuestion['domain'], type: QuizQuestion['type'], difficulty: number | null, source: string];
 type Texts = Pick<QuizQuestion, 'question' | 'choices' | 'explanation'>;
 interface Head {
@@ -105,10 +117,65 @@ export type QuestionMeta = Pick<QuizQuestion, 'id' | 'bank' | 'topic' | 'domain'
 
 const NEWLINE = 10;
 
-function lazyQuestion(meta: Meta, texts: Buffer): QuizQuestion {
+/** Far more than the banks' own limit per file allows for any real set of banks. */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+
+/** A cache whose decoded texts break the bank rules: removed, so that the next run reads the YAML. */
+export class DamagedCacheError extends UserError {}
+
+function digest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function isMeta(m: unknown): m is Meta {
+  if (!Array.isArray(m) || m.length !== 7) return false;
+  const [id, bank, topic, domain, type, difficulty, source] = m as unknown[];
+  return (
+    isStorableQuestion({ id, bank, topic, domain, type }) &&
+    (difficulty === null || (Number.isInteger(difficulty) && (difficulty as number) >= 1 && (difficulty as number) <= 3)) &&
+    typeof source === 'string' &&
+    SOURCE.test(source) &&
+    !hasControlChars(source)
+  );
+}
+
+function isSection(s: unknown): s is SectionRef {
+  if (s === null || typeof s !== 'object') return false;
+  const { id, noteFile, heading } = s as Record<string, unknown>;
+  return typeof id === 'string' && KEBAB.test(id) && typeof noteFile === 'string' && typeof heading === 'string' && !hasControlChars(noteFile + heading);
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string' && !hasControlChars(v);
+
+/** The texts of one question, as the bank rules allow them, or undefined. */
+function checkedTexts(value: unknown, type: QuizQuestion['type']): Texts | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const { question, choices, explanation } = value as Record<string, unknown>;
+  if (!isText(question) || (explanation !== undefined && !isText(explanation))) return undefined;
+  if (!Array.isArray(choices) || choices.length < 3 || choices.length > 6) return undefined;
+  for (const c of choices as unknown[]) {
+    if (c === null || typeof c !== 'object') return undefined;
+    const { text, correct, why } = c as Record<string, unknown>;
+    if (!isText(text) || typeof correct !== 'boolean' || (why !== undefined && !isText(why))) return undefined;
+  }
+  const right = (choices as Choice[]).filter((c) => c.correct).length;
+  if (type === 'single' ? right !== 1 : right < 2 || right === choices.length) return undefined;
+  return { question, choices: choices as Choice[], ...(explanation !== undefined && { explanation }) };
+}
+
+function lazyQuestion(meta: Meta, texts: Buffer, damaged: () => never): QuizQuestion {
   const [id, bank, topic, domain, type, difficulty, source] = meta;
   let parsed: Texts | undefined;
-  const read = () => (parsed ??= JSON.parse(texts.toString('utf8')) as Texts);
+  const read = (): Texts => {
+    if (parsed) return parsed;
+    let value: unknown;
+    try {
+      value = JSON.parse(texts.toString('utf8'));
+    } catch {
+      return damaged();
+    }
+    return (parsed = checkedTexts(value, type) ?? damaged());
+  };
   const q = { id, bank, topic, domain, type, source, ...(difficulty !== null && { difficulty }) } as QuizQuestion;
   Object.defineProperties(q, {
     question: { enumerable: true, get: () => read().question },
@@ -120,23 +187,54 @@ function lazyQuestion(meta: Meta, texts: Buffer): QuizQuestion {
 
 function parseHead(text: string, key: string): { sections: SectionRef[]; meta: Meta[] } | undefined {
   const head = JSON.parse(text) as Head;
-  if (head.key !== key || !Array.isArray(head.sections) || !Array.isArray(head.meta)) return undefined;
-  return { sections: head.sections as SectionRef[], meta: head.meta as Meta[] };
+  if (head === null || typeof head !== 'object' || head.key !== key || !Array.isArray(head.sections) || !Array.isArray(head.meta)) return undefined;
+  if (!head.sections.every(isSection) || !head.meta.every(isMeta)) return undefined;
+  return { sections: head.sections, meta: head.meta };
+}
+
+const uid = () => process.getuid?.();
+
+/**
+ * The cache file's bytes, if it is a regular file of this user that no one else can write.
+ * Opened without following a symbolic link: a link planted at the cache's name is not read.
+ */
+function readPrivateFile(path: string): Buffer | undefined {
+  const read = readRegularFile(path, MAX_CACHE_BYTES, { noFollow: true });
+  if (!read.ok) return undefined;
+  const me = uid();
+  if (me !== undefined && (read.stat.uid !== me || (read.stat.mode & 0o022) !== 0)) return undefined;
+  return read.bytes;
+}
+
+/** The digests line and the head line, split off the rest; undefined when the head is not intact. */
+function splitHead(buf: Buffer): { texts: string; head: string; rest: number } | undefined {
+  const first = buf.indexOf(NEWLINE);
+  const second = first < 0 ? -1 : buf.indexOf(NEWLINE, first + 1);
+  if (second < 0) return undefined;
+  const [headSum, texts] = buf.toString('latin1', 0, first).split(' ');
+  if (!headSum || texts === undefined || digest(buf.subarray(first + 1, second)) !== headSum) return undefined;
+  return { texts, head: buf.toString('utf8', first + 1, second), rest: second + 1 };
 }
 
 export function readCache(path: string, key: string): BankData | undefined {
   try {
-    const buf = readFileSync(path);
-    let end = buf.indexOf(NEWLINE);
-    const head = parseHead(buf.toString('utf8', 0, end), key);
+    const buf = readPrivateFile(path);
+    if (!buf) return undefined;
+    const parts = splitHead(buf);
+    if (!parts || digest(buf.subarray(parts.rest)) !== parts.texts) return undefined;
+    const head = parseHead(parts.head, key);
     if (!head) return undefined;
+    const damaged = (): never => {
+      removeQuietly(path);
+      throw new DamagedCacheError(t('error.cacheDamaged'));
+    };
     const questions: QuizQuestion[] = [];
-    for (let start = end + 1; start < buf.length; start = end + 1) {
+    for (let start = parts.rest, end = start; start < buf.length; start = end + 1) {
       end = buf.indexOf(NEWLINE, start);
       if (end < 0) end = buf.length;
       const meta = head.meta[questions.length];
       if (!meta) return undefined;
-      questions.push(lazyQuestion(meta, buf.subarray(start, end)));
+      questions.push(lazyQuestion(meta, buf.subarray(start, end), damaged));
     }
     return questions.length === head.meta.length ? { questions, sections: head.sections } : undefined;
   } catch {
@@ -146,45 +244,66 @@ export function readCache(path: string, key: string): BankData | undefined {
 
 const asMeta = ([id, bank, topic, domain, type, , source]: Meta): QuestionMeta => ({ id, bank, topic, domain, type, source });
 
-/** The short fields of every question from the cache's first line, without reading the texts. */
+/** The short fields of every question from the cache's head, without decoding the texts. */
 export function readCacheMeta(path: string, key: string): QuestionMeta[] | undefined {
-  let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
-    const chunks: Buffer[] = [];
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(256 * 1024);
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) return undefined;
-      const nl = chunk.subarray(0, n).indexOf(NEWLINE);
-      chunks.push(chunk.subarray(0, nl < 0 ? n : nl));
-      if (nl >= 0) break;
-    }
-    return parseHead(Buffer.concat(chunks).toString('utf8'), key)?.meta.map(asMeta);
+    const buf = readPrivateFile(path);
+    const parts = buf && splitHead(buf);
+    return parts ? parseHead(parts.head, key)?.meta.map(asMeta) : undefined;
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
-/** Best effort: a cache that cannot be written only costs speed. Written whole, then renamed into place. */
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone, or not ours to remove
+  }
+}
+
+/**
+ * The cache directory, made private (0700) if it is this user's; undefined when it is not
+ * a directory of this user (a shared or planted one is never read or written).
+ */
+export function privateCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  const dir = cacheDir(env);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const s = lstatSync(dir);
+    const me = uid();
+    if (!s.isDirectory()) return undefined;
+    if (me === undefined) return dir;
+    if (s.uid !== me) return undefined;
+    if ((s.mode & 0o077) !== 0) chmodSync(dir, 0o700);
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Best effort: a cache that cannot be written only costs speed. Written whole to a new file
+ * under a random name (O_EXCL: never through a link or into someone else's file), then renamed
+ * into place, which replaces whatever had the name without following it.
+ */
 export function writeCache(path: string, key: string, data: BankData): void {
   const meta = data.questions.map((q): Meta => [q.id, q.bank, q.topic, q.domain, q.type, q.difficulty ?? null, q.source]);
   // JSON escapes newlines inside strings, so each line holds exactly one value.
-  const lines = [JSON.stringify({ key, sections: data.sections, meta })];
-  for (const q of data.questions) lines.push(JSON.stringify({ question: q.question, choices: q.choices, explanation: q.explanation } satisfies Texts));
-  const tmp = `${path}.${process.pid}.tmp`;
+  const head = Buffer.from(JSON.stringify({ key, sections: data.sections, meta }));
+  const texts = Buffer.from(data.questions.map((q) => JSON.stringify({ question: q.question, choices: q.choices, explanation: q.explanation } satisfies Texts) + '\n').join(''));
+  const tmp = join(dirname(path), `.banks-${randomBytes(8).toString('hex')}.tmp`);
+  let fd: number | undefined;
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, lines.join('\n') + '\n');
+    fd = openSync(tmp, 'wx', 0o600);
+    writeFileSync(fd, Buffer.concat([Buffer.from(`${digest(head)} ${digest(texts)}\n`), head, Buffer.from('\n'), texts]));
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, path);
   } catch {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
+    if (fd !== undefined) closeSync(fd);
+    removeQuietly(tmp);
   }
 }
 
@@ -202,26 +321,29 @@ export function quizData(questions: readonly Question[], sources: readonly Sourc
  */
 type Loader = () => Promise<{ questions: Question[]; sources: SourceIndex[] }>;
 
-function cacheFile(dirs: readonly string[], env: NodeJS.ProcessEnv): { path: string; key: string; watched: number } {
+/** Where the cache of `dirs` is, and the key it must carry; no path when there is no private cache directory. */
+function cacheFile(dirs: readonly string[], env: NodeJS.ProcessEnv): { path?: string; key: string } {
   const files = watchedFiles(dirs);
-  const path = join(cacheDir(env), `banks-${fnv1a(dirs.map((d) => resolve(d)).join('\n')).toString(16).padStart(8, '0')}.json`);
-  return { path, key: fingerprint(files), watched: files.length };
+  const dir = files.length ? privateCacheDir(env) : undefined;
+  const key = fingerprint(files);
+  if (!dir) return { key };
+  return { path: join(dir, `banks-${fnv1a(dirs.map((d) => resolve(d)).join('\n')).toString(16).padStart(8, '0')}.json`), key };
 }
 
-async function loadAndCache(path: string, key: string, load: Loader): Promise<BankData> {
+async function loadAndCache(path: string | undefined, key: string, load: Loader): Promise<BankData> {
   const loaded = await load();
   const data = quizData(loaded.questions, loaded.sources);
-  writeCache(path, key, data);
+  if (path) writeCache(path, key, data);
   return data;
 }
 
 export async function cachedBanks(dirs: readonly string[], env: NodeJS.ProcessEnv, load: Loader): Promise<BankData> {
-  const { path, key, watched } = cacheFile(dirs, env);
-  return (watched ? readCache(path, key) : undefined) ?? loadAndCache(path, key, load);
+  const { path, key } = cacheFile(dirs, env);
+  return (path ? readCache(path, key) : undefined) ?? loadAndCache(path, key, load);
 }
 
 /** The questions without their texts, for commands that only count and group them (stats, completion). */
 export async function cachedQuestionMeta(dirs: readonly string[], env: NodeJS.ProcessEnv, load: Loader): Promise<QuestionMeta[]> {
-  const { path, key, watched } = cacheFile(dirs, env);
-  return (watched ? readCacheMeta(path, key) : undefined) ?? (await loadAndCache(path, key, load)).questions.map(({ id, bank, topic, domain, type, source }) => ({ id, bank, topic, domain, type, source }));
+  const { path, key } = cacheFile(dirs, env);
+  return (path ? readCacheMeta(path, key) : undefined) ?? (await loadAndCache(path, key, load)).questions.map(({ id, bank, topic, domain, type, source }) => ({ id, bank, topic, domain, type, source }));
 }
