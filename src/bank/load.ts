@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { bankFiles, SOURCES_FILE } from './dirs.js';
 import { parseBank } from './parse-bank.js';
 import { parseSources } from './parse-sources.js';
+import { readRegularFile } from './read-file.js';
 import type { BankGroup } from './rules.js';
 import type { Problem, Question, SourceIndex } from './types.js';
 import { MAX_FILE_BYTES } from './yaml.js';
@@ -24,22 +25,18 @@ export function displayPath(p: string): string {
 
 function readText(file: string, problems: Problem[]): string | undefined {
   const where = { file: displayPath(file), line: 1, col: 1, severity: 'error' as const };
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) {
-      problems.push({ ...where, rule: 'file-too-large', params: { size, max: MAX_FILE_BYTES } });
-      return undefined;
-    }
-    const buf = readFileSync(file);
-    if (buf.includes(0)) {
-      problems.push({ ...where, rule: 'binary-file', params: {} });
-      return undefined;
-    }
-    return buf.toString('utf8');
-  } catch (err) {
-    problems.push({ ...where, rule: 'unreadable', params: { detail: (err as NodeJS.ErrnoException).code ?? String(err) } });
+  const read = readRegularFile(file, MAX_FILE_BYTES);
+  if (!read.ok) {
+    if (read.why === 'not-a-file') problems.push({ ...where, rule: 'not-a-file', params: {} });
+    else if (read.why === 'too-large') problems.push({ ...where, rule: 'file-too-large', params: { size: read.size, max: MAX_FILE_BYTES } });
+    else problems.push({ ...where, rule: 'unreadable', params: { detail: read.code } });
     return undefined;
   }
+  if (read.bytes.includes(0)) {
+    problems.push({ ...where, rule: 'binary-file', params: {} });
+    return undefined;
+  }
+  return read.bytes.toString('utf8');
 }
 
 /** Reads every bank under `paths`; each bank file resolves sources against the sources.yaml in its own directory. */
