@@ -310,7 +310,20 @@ export function writeCache(path: string, key: string, data: BankData): void {
 /** What a quiz keeps of the loader's output. */
 export function quizData(questions: readonly Question[], sources: readonly SourceIndex[]): BankData {
   return {
-    questions: questions.map(({ at: _at, ...q }) => q),
+    // Named fields only: a rest spread would read `at`, whose lazy positions cost a second,
+    // full parse of every bank file (most of the time of a first run on large banks).
+    questions: questions.map(({ id, bank, topic, domain, type, difficulty, question, choices, explanation, source }) => ({
+      id,
+      bank,
+      topic,
+      domain,
+      type,
+      ...(difficulty !== undefined && { difficulty }),
+      question,
+      choices,
+      ...(explanation !== undefined && { explanation }),
+      source,
+    })),
     sections: sources.flatMap((index) => index.sections.filter((s) => !s.skip).map((s) => ({ id: s.id, noteFile: s.noteFile, heading: s.heading }))),
   };
 }
