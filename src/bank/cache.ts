@@ -61,7 +61,15 @@ function stamp(file: string): string {
 export function watchedFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      // The loader reports the folder; until it can be read, no cache of it is current.
+      out.push(join(dir, '\0unreadable'));
+      return;
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);

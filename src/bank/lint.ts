@@ -24,7 +24,7 @@ export function lintBanks(loaded: LoadedBanks, options: { coverage?: boolean } =
   const errors = problems.filter((p) => p.severity === 'error').length;
   const result: LintResult = {
     files: loaded.files,
-    questions: loaded.groups.reduce((n, g) => n + g.banks.reduce((m, b) => m + b.questions.length, 0), 0),
+    questions: loaded.groups.reduce((n, g) => n + g.banks.reduce((m, b) => m + b.questions.length, 0), loaded.rejected),
     problems,
     errors,
     warnings: problems.length - errors,

@@ -15,6 +15,8 @@ export interface LoadedBanks {
   /** Problems found while reading and parsing single files. */
   problems: Problem[];
   files: number;
+  /** Questions left out of their banks because the schema refused them. */
+  rejected: number;
 }
 
 /** Shown in messages: relative to the working directory when that is shorter. */
@@ -42,11 +44,13 @@ function readText(file: string, problems: Problem[]): string | undefined {
 /** Reads every bank under `paths`; each bank file resolves sources against the sources.yaml in its own directory. */
 export function loadBanks(paths: string[]): LoadedBanks {
   const problems: Problem[] = [];
-  const files = bankFiles(paths);
+  const { files, unreadable } = bankFiles(paths);
+  for (const { dir, code } of unreadable) problems.push({ file: displayPath(dir), line: 1, col: 1, severity: 'error', rule: 'unreadable-dir', params: { detail: code } });
 
   const groups = new Map<string, BankGroup>();
   const indexes = new Map<string, SourceIndex | undefined>();
   let count = 0;
+  let rejected = 0;
   for (const file of files) {
     const dir = dirname(file);
     let group = groups.get(dir);
@@ -63,9 +67,10 @@ export function loadBanks(paths: string[]): LoadedBanks {
     if (text === undefined) continue;
     const parsed = parseBank(text, displayPath(file));
     problems.push(...parsed.problems);
+    rejected += parsed.rejected ?? 0;
     if (parsed.bank) group.banks.push(parsed.bank);
   }
-  return { groups: [...groups.values()], problems, files: count };
+  return { groups: [...groups.values()], problems, files: count, rejected };
 }
 
 function readIndex(indexFile: string, problems: Problem[]): SourceIndex | undefined {

@@ -1,4 +1,5 @@
 import { lintBanks } from '../bank/lint.js';
+import { checkedBankPaths } from '../bank/dirs.js';
 import { bankDirsFrom, loadBanks } from '../bank/load.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/i18n.js';
@@ -14,7 +15,7 @@ export interface LintOptions {
 export async function lintCommand(paths: string[], options: LintOptions): Promise<number> {
   const format = options.format as LintFormat;
   if (!['text', 'json', 'github'].includes(format)) throw new UsageError(t('lint.badFormat', { value: options.format }));
-  const dirs = paths.length ? paths : bankDirsFrom(options.questions, process.env);
+  const dirs = paths.length ? checkedBankPaths(paths, 'lint') : bankDirsFrom(options.questions, process.env);
   const result = lintBanks(loadBanks(dirs), { coverage: options.coverage ?? false });
   const out = format === 'json' ? renderLintJson(result) : (format === 'github' ? renderLintGithub(result) : renderLintText(result)).join('\n');
   process.stdout.write(out + '\n');

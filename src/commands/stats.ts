@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { QuestionMeta } from '../bank/cache.js';
+import { checkedBankPaths } from '../bank/dirs.js';
 import { UsageError, UserError } from '../errors.js';
 import {
   addDays,
@@ -72,6 +73,7 @@ export async function statsCommand(options: StatsOptions, io: StatsIo = {}): Pro
   const since = options.since ?? 'all';
   const period = parseSince(since, today);
   if (!period) throw new UsageError(t('stats.badSince', { value: since }));
+  if (options.questions) checkedBankPaths(options.questions, '--questions');
   const banks = options.bank?.length ? [...new Set(options.bank)] : null;
   const lastWeeks = addDays(today, -(ACTIVITY_DAYS - 1));
   const activityFrom = period.fromDay && period.fromDay > lastWeeks ? period.fromDay : lastWeeks;
