@@ -4,6 +4,7 @@ import { bankFiles, SOURCES_FILE } from './dirs.js';
 import { parseBank } from './parse-bank.js';
 import { parseSources } from './parse-sources.js';
 import { readRegularFile } from './read-file.js';
+import { decodeUtf8 } from './text.js';
 import type { BankGroup } from './rules.js';
 import type { Problem, Question, SourceIndex } from './types.js';
 import { MAX_FILE_BYTES } from './yaml.js';
@@ -38,7 +39,12 @@ function readText(file: string, problems: Problem[]): string | undefined {
     problems.push({ ...where, rule: 'binary-file', params: {} });
     return undefined;
   }
-  return read.bytes.toString('utf8');
+  const decoded = decodeUtf8(read.bytes);
+  if (!decoded.ok) {
+    problems.push({ ...where, line: decoded.line, col: decoded.col, rule: 'invalid-utf8', params: {} });
+    return undefined;
+  }
+  return decoded.text;
 }
 
 /** Reads every bank under `paths`; each bank file resolves sources against the sources.yaml in its own directory. */
