@@ -10,6 +10,17 @@ const CONTROL_CLASS = '[\\x00-\\x08\\x0B-\\x1F\\x7F-\\x9F\\u00AD\\u061C\\u200B-\
 const CONTROL = new RegExp(CONTROL_CLASS, 'gu');
 const CONTROL_TEST = new RegExp(CONTROL_CLASS, 'u');
 
+const ESCAPED = new RegExp(`[\\n\\r\\t]|${CONTROL_CLASS}`, 'gu');
+
+/**
+ * Text the user typed or a file name, made safe to print and still recognisable: line breaks
+ * and tabs as backslash escapes, every other control or invisible character as a \u{hex}
+ * escape, so an escape sequence is shown, never run.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(ESCAPED, (ch) => (ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch === '\t' ? '\\t' : `\\u{${ch.codePointAt(0)!.toString(16)}}`));
+}
+
 export function hasControlChars(text: string): boolean {
   return CONTROL_TEST.test(text);
 }

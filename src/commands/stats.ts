@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { QuestionMeta } from '../bank/cache.js';
 import { checkedBankPaths } from '../bank/dirs.js';
+import { escapeControls } from '../bank/text.js';
 import { UsageError, UserError } from '../errors.js';
 import {
   addDays,
@@ -79,7 +80,7 @@ export async function statsCommand(options: StatsOptions, io: StatsIo = {}): Pro
   const activityFrom = period.fromDay && period.fromDay > lastWeeks ? period.fromDay : lastWeeks;
 
   const printEmpty = () => {
-    const line = banks ? t('stats.emptyBank', { banks: banks.join(', '), bank: banks[0]! }) : t('stats.empty');
+    const line = banks ? escapeControls(t('stats.emptyBank', { banks: banks.join(', '), bank: banks[0]! })) : t('stats.empty');
     if (options.json) {
       out(renderStatsJson(buildReport(emptyInput(today, period, banks, activityFrom))) + '\n');
       err(line + '\n');

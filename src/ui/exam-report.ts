@@ -1,5 +1,6 @@
 import type { Domain } from '../bank/schema.js';
 import type { QuizQuestion } from '../bank/cache.js';
+import { escapeControls } from '../bank/text.js';
 import { isBlueprintName, type BlueprintName } from '../quiz/blueprints.js';
 import type { ExamResult } from '../quiz/exam-score.js';
 import type { ExamSummary } from '../store/exams.js';
@@ -65,7 +66,7 @@ export function renderExamReport(r: ExamResult, meta: ReportMeta): string[] {
   if (r.weakTopics.length === 0) lines.push('  ' + t('exam.report.noWeakTopics'));
   const topicWidth = Math.max(0, ...r.weakTopics.map((w) => cells(w.topic)));
   for (const w of r.weakTopics) lines.push(`  ${padEndCols(w.topic, topicWidth)}  ${padStartCols(`${w.correct}/${w.total}`, 7)}`);
-  if (meta.again) lines.push('', chalk.dim(t('exam.report.seed', { seed: meta.again.seed })), '  ' + chalk.cyan(meta.again.command));
+  if (meta.again) lines.push('', chalk.dim(t('exam.report.seed', { seed: escapeControls(meta.again.seed) })), '  ' + chalk.cyan(meta.again.command));
   return lines;
 }
 
