@@ -21,6 +21,19 @@ export function escapeControls(text: string): string {
   return text.replace(ESCAPED, (ch) => (ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch === '\t' ? '\\t' : `\\u{${ch.codePointAt(0)!.toString(16)}}`));
 }
 
+// Our own colours (SGR: ESC [ … m) are kept; every other escape sequence (CSI, OSC such as
+// the clipboard's OSC 52, single-character escapes) and every lone control or invisible
+// character is removed.
+const TERMINAL_UNSAFE = new RegExp(`(\\x1b\\[[0-9;]*m)|\\x1b(?:\\[[0-?]*[ -/]*[@-~]|\\][^\\x07\\x1b]*(?:\\x07|\\x1b\\\\)?|[@-Z\\\\-_])|${CONTROL_CLASS}`, 'gu');
+
+/**
+ * The last line of defence before a screen reaches the terminal: bank texts are cleaned when
+ * read, and whatever slipped through (a cache, a database row) is removed here.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, (match, sgr: string | undefined) => sgr ?? '');
+}
+
 export function hasControlChars(text: string): boolean {
   return CONTROL_TEST.test(text);
 }

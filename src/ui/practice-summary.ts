@@ -1,5 +1,5 @@
 import type { PracticeSummary, UpcomingReviews } from '../quiz/practice-session.js';
-import { escapeControls, hasControlChars } from '../bank/text.js';
+import { escapeControls, hasControlChars, terminalSafe } from '../bank/text.js';
 import { chalk } from './color.js';
 import { t } from '../i18n/i18n.js';
 import { padEndCols, width as cols, wrap } from './text.js';
@@ -96,5 +96,5 @@ export function renderPracticeSummary(view: SummaryView, width: number): string[
     if (u.nextAt !== undefined) lines.push(...fit(t('practice.summary.next', { when: formatIn(u.nextAt - now), at: formatLocal(u.nextAt) })));
   }
   if (view.again) lines.push('', ...fit(t('practice.summary.seed', { seed: escapeControls(view.again.seed) })).map((l) => chalk.dim(l)), '  ' + chalk.cyan(view.again.command));
-  return lines;
+  return lines.map(terminalSafe);
 }

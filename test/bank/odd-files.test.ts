@@ -84,3 +84,11 @@ describe('invalid UTF-8', () => {
     expect(loadBanks([dir]).problems.map((p) => [p.rule, p.line, p.col])).toEqual([['invalid-utf8', 2, 10]]);
   });
 });
+
+describe('terminalSafe', () => {
+  it('keeps colours and line breaks, removes every other escape sequence and control character', async () => {
+    const { terminalSafe } = await import('../../src/bank/text.js');
+    expect(terminalSafe('\u001b[1mbold\u001b[22m\nline')).toBe('\u001b[1mbold\u001b[22m\nline');
+    expect(terminalSafe('a\u001b]52;c;aGk=\u0007b\u001b]0;title\u001b\\c\u001b[2Jd\u001bMe\rf\u0008g\u200Bh\u202Ei\u009b31mj')).toBe('abcdefghi31mj');
+  });
+});
