@@ -1,3 +1,6 @@
+import { UserError } from '../errors.js';
+import { t } from '../i18n/i18n.js';
+
 // The shapes of a question's short fields, kept apart from the schema so that code which
 // checks them (the bank cache, before anything from it is used or stored) does not load zod.
 
@@ -22,4 +25,9 @@ export function isStorableQuestion(q: { id: unknown; bank: unknown; topic: unkno
     (DOMAINS as readonly unknown[]).includes(q.domain) &&
     (QUESTION_TYPES as readonly unknown[]).includes(q.type)
   );
+}
+
+/** Refuses to store a question whose short fields break the bank rules: what is stored stays for good. */
+export function assertStorable(q: { id: unknown; bank: unknown; topic: unknown; domain: unknown; type: unknown }): void {
+  if (!isStorableQuestion(q)) throw new UserError(t('error.unstorable', { id: String(q.id) }));
 }

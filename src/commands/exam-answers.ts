@@ -1,4 +1,5 @@
 import type { QuizQuestion } from '../bank/cache.js';
+import { assertStorable } from '../bank/fields.js';
 import { isCorrect } from '../quiz/exam-score.js';
 import { nextCard, parseCard, ratingFor, serializeCard } from '../quiz/schedule.js';
 import { loadCards, usualAnswerTimeMs } from '../store/answers.js';
@@ -27,6 +28,7 @@ export function examAnswerRecords(store: Store, sessionId: number, given: readon
   const usual = usualAnswerTimeMs(store);
   return given.flatMap((g) => {
     if (!g.selected || g.selected.length === 0) return [];
+    assertStorable(g.question);
     const correct = g.correct ?? isCorrect(g.question, g.selected);
     const stored = cards.get(g.question.id);
     const previous = stored ? parseCard(stored.cardJson) : undefined;

@@ -1,4 +1,5 @@
 import type { QuizQuestion, SectionRef } from '../bank/cache.js';
+import { assertStorable } from '../bank/fields.js';
 import { isCorrect, reviewAfter, summarize, upcomingReviews, type AnswerResult } from '../quiz/practice-session.js';
 import { parseCard, serializeCard } from '../quiz/schedule.js';
 import type { Drawn, Focus, LearnerState } from '../quiz/select.js';
@@ -41,6 +42,7 @@ export function answerRecorder(store: Store, sessionId: number) {
   return (d: Drawn, selected: number[], timeMs: number, answeredAt: number): boolean => {
     usual ??= { ms: usualAnswerTimeMs(store) };
     const { question } = d;
+    assertStorable(question);
     const correct = isCorrect(question, selected);
     const previous = cardJson(store, question.id);
     const { card } = reviewAfter(previous === undefined ? undefined : parseCard(previous), correct, timeMs, usual.ms, new Date(answeredAt));
