@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cachedBanks, cachedQuestionMeta, cacheDir } from '../../src/bank/cache.js';
 import { loadQuestionsFor } from '../../src/commands/context.js';
 import { bankYaml, questionYaml, SOURCES_YAML } from '../helpers/bank.js';
+import { forgeCache, onlyCacheFile } from '../helpers/forge-cache.js';
 import { tempDir } from '../helpers/tmp.js';
 
 // The cache is a copy of what the YAML says, kept for speed: whatever happens to it, a quiz
@@ -25,28 +25,8 @@ function setup(bankPath?: (dir: string) => string) {
   return { banks, env, paths, get, load, loads: () => loads };
 }
 
-function cacheFileOf(env: { XDG_CACHE_HOME: string }): string {
-  const dir = cacheDir(env);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-  expect(files).toHaveLength(1);
-  return join(dir, files[0]!);
-}
-
-const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/**
- * Rewrites the cache as someone who knows its format would: the head and text lines
- * changed by `edit`, the digests made to match.
- */
-function forge(file: string, edit: (head: { meta: unknown[][]; sections: unknown[] }, texts: Record<string, unknown>[]) => void): void {
-  const [, head, ...rest] = readFileSync(file, 'utf8').split('\n');
-  const parsedHead = JSON.parse(head!);
-  const texts = rest.filter(Boolean).map((l) => JSON.parse(l));
-  edit(parsedHead, texts);
-  const headLine = JSON.stringify(parsedHead);
-  const textLines = texts.map((x) => JSON.stringify(x) + '\n').join('');
-  writeFileSync(file, `${sha(headLine)} ${sha(textLines)}\n${headLine}\n${textLines}`);
-}
+const cacheFileOf = (env: { XDG_CACHE_HOME: string }) => onlyCacheFile(cacheDir(env));
+const forge = forgeCache;
 
 const swapKey = (_: unknown, texts: Record<string, unknown>[]) => {
   const choices = texts[0]!.choices as { correct: boolean }[];
