@@ -147,13 +147,21 @@ function isMeta(m: unknown): m is Meta {
   );
 }
 
+const isText = (v: unknown): v is string => typeof v === 'string' && !hasControlChars(v);
+
 function isSection(s: unknown): s is SectionRef {
   if (s === null || typeof s !== 'object') return false;
-  const { id, noteFile, heading } = s as Record<string, unknown>;
-  return typeof id === 'string' && KEBAB.test(id) && typeof noteFile === 'string' && typeof heading === 'string' && !hasControlChars(noteFile + heading);
+  const { id, noteFile, heading, ...rest } = s as Record<string, unknown>;
+  // Any further field (such as the note's title) is text shown to the learner: checked alike.
+  return (
+    typeof id === 'string' &&
+    KEBAB.test(id) &&
+    typeof noteFile === 'string' &&
+    typeof heading === 'string' &&
+    !hasControlChars(noteFile + heading) &&
+    Object.values(rest).every((v) => v === undefined || isText(v))
+  );
 }
-
-const isText = (v: unknown): v is string => typeof v === 'string' && !hasControlChars(v);
 
 /** The texts of one question, as the bank rules allow them, or undefined. */
 function checkedTexts(value: unknown, type: QuizQuestion['type']): Texts | undefined {

@@ -170,3 +170,19 @@ describe('bank cache: broken or stale', () => {
     expect(s.loads()).toBe(2);
   });
 });
+
+describe('bank cache: sections', () => {
+  it('reads the YAML when a cached section carries an escape sequence in any of its texts', async () => {
+    for (const bad of [
+      (x: Record<string, unknown>) => (x.heading = 'VPC \u001b]52;c;aGk=\u0007'),
+      (x: Record<string, unknown>) => (x.noteTitle = 'ノート\u001b[2J'),
+      (x: Record<string, unknown>) => (x.id = 'Not Kebab'),
+    ]) {
+      const s = setup();
+      await s.get();
+      forge(cacheFileOf(s.env), (head) => bad(head.sections[0] as Record<string, unknown>));
+      expect((await s.get()).sections[0]!.heading).toBe('VPC > エンドポイント');
+      expect(s.loads()).toBe(2);
+    }
+  });
+});
