@@ -3,10 +3,9 @@ import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, rena
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isStorableQuestion, KEBAB, SOURCE } from './fields.js';
+import { checkedTexts, isMeta, isSection, type Meta, type Texts } from './cache-checks.js';
 import { readRegularFile } from './read-file.js';
-import { hasControlChars } from './text.js';
-import type { Choice, Question, SourceIndex } from './types.js';
+import type { Question, SourceIndex } from './types.js';
 import { UserError } from '../errors.js';
 import { fnv1a } from '../hash.js';
 import { t } from '../i18n/i18n.js';
@@ -112,8 +111,6 @@ export function fingerprint(files: readonly string[]): string {
 // a file that another user owns or could write is ignored, the digests catch a file edited or
 // cut short (which then falls back to the YAML), and every value is checked against the same
 // rules as the YAML before it is used: the short fields on reading, the texts when decoded.
-type Meta = [id: string, bank: string, topic: string, domain: QuizQuestion['domain'], type: QuizQuestion['type'], difficulty: number | null, source: string];
-type Texts = Pick<QuizQuestion, 'question' | 'choices' | 'explanation'>;
 interface Head {
   key?: unknown;
   sections?: unknown;
@@ -133,50 +130,6 @@ export class DamagedCacheError extends UserError {}
 
 function digest(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-function isMeta(m: unknown): m is Meta {
-  if (!Array.isArray(m) || m.length !== 7) return false;
-  const [id, bank, topic, domain, type, difficulty, source] = m as unknown[];
-  return (
-    isStorableQuestion({ id, bank, topic, domain, type }) &&
-    (difficulty === null || (Number.isInteger(difficulty) && (difficulty as number) >= 1 && (difficulty as number) <= 3)) &&
-    typeof source === 'string' &&
-    SOURCE.test(source) &&
-    !hasControlChars(source)
-  );
-}
-
-const isText = (v: unknown): v is string => typeof v === 'string' && !hasControlChars(v);
-
-function isSection(s: unknown): s is SectionRef {
-  if (s === null || typeof s !== 'object') return false;
-  const { id, noteFile, heading, ...rest } = s as Record<string, unknown>;
-  // Any further field (such as the note's title) is text shown to the learner: checked alike.
-  return (
-    typeof id === 'string' &&
-    KEBAB.test(id) &&
-    typeof noteFile === 'string' &&
-    typeof heading === 'string' &&
-    !hasControlChars(noteFile + heading) &&
-    Object.values(rest).every((v) => v === undefined || isText(v))
-  );
-}
-
-/** The texts of one question, as the bank rules allow them, or undefined. */
-function checkedTexts(value: unknown, type: QuizQuestion['type']): Texts | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  const { question, choices, explanation } = value as Record<string, unknown>;
-  if (!isText(question) || (explanation !== undefined && !isText(explanation))) return undefined;
-  if (!Array.isArray(choices) || choices.length < 3 || choices.length > 6) return undefined;
-  for (const c of choices as unknown[]) {
-    if (c === null || typeof c !== 'object') return undefined;
-    const { text, correct, why } = c as Record<string, unknown>;
-    if (!isText(text) || typeof correct !== 'boolean' || (why !== undefined && !isText(why))) return undefined;
-  }
-  const right = (choices as Choice[]).filter((c) => c.correct).length;
-  if (type === 'single' ? right !== 1 : right < 2 || right === choices.length) return undefined;
-  return { question, choices: choices as Choice[], ...(explanation !== undefined && { explanation }) };
 }
 
 function lazyQuestion(meta: Meta, texts: Buffer, damaged: () => never): QuizQuestion {
