@@ -34,7 +34,8 @@ function contentChecks(q: Loose<RawQuestion>, qp: PropertyKey[], report: Report,
     checkText([...cp, 'text'], c.text);
     checkText([...cp, 'why'], c.why);
     if (typeof c.text !== 'string') return;
-    const key = c.text.trim();
+    // Compared as shown: invisible characters make no difference to the learner.
+    const key = sanitizeText(c.text).trim();
     if (!key) report([...cp, 'text'], 'empty-text', { id, field: `choices[${j}].text` });
     else if (seen.has(key)) report([...cp, 'text'], 'duplicate-choice', { id, first: seen.get(key)! + 1, second: j + 1 });
     else seen.set(key, j);

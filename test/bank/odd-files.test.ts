@@ -74,6 +74,13 @@ describe('invisible characters', () => {
   });
 });
 
+describe('invisible characters in choices', () => {
+  it('two choices that differ only by invisible characters are the same choice', () => {
+    const text = bankYaml([questionYaml('q-one', { choices: ['    choices:', '      - text: 正しい', '        correct: true', '      - text: "同じ"', '      - text: "同\u200Bじ"'].join('\n') })]);
+    expect(parseBank(text, 'b.yaml').problems.map((p) => p.rule)).toEqual(['control-chars', 'duplicate-choice']);
+  });
+});
+
 describe('invalid UTF-8', () => {
   it('is an error at its line and column, not a U+FFFD in the text', () => {
     const bytes = Buffer.concat([Buffer.from('bank: a\ntitle: ab'), Buffer.from([0xff, 0xfe]), Buffer.from('c\n')]);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fnv1a } from '../../src/hash.js';
 import { bankYaml, questionYaml, SOURCES_YAML } from '../helpers/bank.js';
+import { runInPty } from '../helpers/pty.js';
 import { tempDir } from '../helpers/tmp.js';
 
 // Files that are not regular files: a FIFO would block a read forever, /dev/zero would be
@@ -39,6 +40,15 @@ describe('files that are not files', () => {
     const stats = await cli(['stats', '--questions', dir, '--db', join(tempDir(), 'q.db')]);
     expect(stats.timedOut).toBe(false);
     expect(stats.exitCode).toBe(0);
+  });
+
+  it('practice with a FIFO among the banks says the banks have an error, and exits', async () => {
+    const dir = banks();
+    mkfifo(join(dir, 'pipe.yaml'));
+    const run = runInPty(['practice', '--questions', dir, '--db', join(tempDir(), 'q.db')], { XDG_CACHE_HOME: tempDir() });
+    const { exitCode } = await run.exited;
+    expect(exitCode).toBe(1);
+    expect(run.output()).toContain('the question banks have 1 error(s)');
   });
 
   it('a FIFO as sources.yaml or as the --questions target is a lint error, not a hang', async () => {
