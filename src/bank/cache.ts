@@ -167,8 +167,8 @@ const uid = () => process.getuid?.();
  * The cache file's bytes, if it is a regular file of this user that no one else can write.
  * Opened without following a symbolic link: a link planted at the cache's name is not read.
  */
-function readPrivateFile(path: string): Buffer | undefined {
-  const read = readRegularFile(path, MAX_CACHE_BYTES, { noFollow: true });
+function readPrivateFile(path: string, lines?: number): Buffer | undefined {
+  const read = readRegularFile(path, MAX_CACHE_BYTES, { noFollow: true, ...(lines !== undefined && { lines }) });
   if (!read.ok) return undefined;
   const me = uid();
   if (me !== undefined && (read.stat.uid !== me || (read.stat.mode & 0o022) !== 0)) return undefined;
@@ -216,7 +216,8 @@ const asMeta = ([id, bank, topic, domain, type, , source]: Meta): QuestionMeta =
 /** The short fields of every question from the cache's head, without decoding the texts. */
 export function readCacheMeta(path: string, key: string): QuestionMeta[] | undefined {
   try {
-    const buf = readPrivateFile(path);
+    // The digests and the head are the first two lines: the texts are not read at all.
+    const buf = readPrivateFile(path, 2);
     const parts = buf && splitHead(buf);
     return parts ? parseHead(parts.head, key)?.meta.map(asMeta) : undefined;
   } catch {

@@ -12,7 +12,8 @@ export type ReadResult =
   | { ok: false; why: 'too-large'; size: number }
   | { ok: false; why: 'unreadable'; code: string };
 
-export function readRegularFile(path: string, maxBytes: number, options: { noFollow?: boolean } = {}): ReadResult {
+/** `lines`: stop once that many line breaks have been read (the rest of the file is not needed). */
+export function readRegularFile(path: string, maxBytes: number, options: { noFollow?: boolean; lines?: number } = {}): ReadResult {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (options.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0));
@@ -24,8 +25,9 @@ export function readRegularFile(path: string, maxBytes: number, options: { noFol
     if (!stat.isFile()) return { ok: false, why: 'not-a-file' };
     if (stat.size > maxBytes) return { ok: false, why: 'too-large', size: stat.size };
     // One byte more than the limit tells a file that grew (or a /proc file that says 0) apart.
-    let buf = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(stat.size + 1, 64 * 1024)));
+    let buf = Buffer.allocUnsafe(Math.min(maxBytes + 1, options.lines === undefined ? Math.max(stat.size + 1, 64 * 1024) : 64 * 1024));
     let used = 0;
+    let lines = 0;
     for (;;) {
       if (used === buf.length) {
         if (used > maxBytes) break;
@@ -35,7 +37,11 @@ export function readRegularFile(path: string, maxBytes: number, options: { noFol
       }
       const n = readSync(fd, buf, used, buf.length - used, null);
       if (n === 0) break;
+      if (options.lines !== undefined) {
+        for (let i = used; i < used + n; i++) if (buf[i] === 0x0a) lines++;
+      }
       used += n;
+      if (options.lines !== undefined && lines >= options.lines) break;
     }
     if (used > maxBytes) return { ok: false, why: 'too-large', size: used };
     return { ok: true, bytes: buf.subarray(0, used), stat };
