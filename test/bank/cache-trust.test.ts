@@ -186,3 +186,16 @@ describe('bank cache: sections', () => {
     }
   });
 });
+
+describe('bank cache: counting questions', () => {
+  it('reads only the head: damage to the texts costs stats and completion nothing, and practice a reload', async () => {
+    const s = setup();
+    await s.get();
+    const file = cacheFileOf(s.env);
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, -30));
+    expect((await cachedQuestionMeta(s.paths, s.env, s.load)).map((q) => q.id)).toEqual(['q-one', 'q-two']);
+    expect(s.loads()).toBe(1);
+    expect((await s.get()).questions[1]!.choices).toHaveLength(3);
+    expect(s.loads()).toBe(2);
+  });
+});
