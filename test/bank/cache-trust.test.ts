@@ -1,4 +1,4 @@
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cachedBanks, cachedQuestionMeta, cacheDir } from '../../src/bank/cache.js';
@@ -128,7 +128,7 @@ describe('bank cache: writing', () => {
     writeFileSync(victim2, 'precious\n');
     const planted = file;
     writeFileSync(join(s.banks, 'vpc.yaml'), bankYaml([questionYaml('q-two')], 'vpc'));
-    await import('node:fs').then((fs) => fs.rmSync(planted));
+    rmSync(planted);
     symlinkSync(victim2, planted);
     expect((await s.get()).questions.map((q) => q.id)).toEqual(['q-two']);
     expect(readFileSync(victim2, 'utf8')).toBe('precious\n');
