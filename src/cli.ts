@@ -1,5 +1,6 @@
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { fstatSync, writeSync } from 'node:fs';
+import { escapeControls } from './bank/text.js';
 import { UserError } from './errors.js';
 import { detectLang, isLang, setLang, t, type Lang } from './i18n/i18n.js';
 import { packageVersion } from './version.js';
@@ -142,7 +143,7 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
       getErrHelpWidth: () => columnsOf(2),
       getOutHasColors: () => false,
       getErrHasColors: () => false,
-      outputError: (str, write) => write(t('error.prefix') + usageError(str) + '\n'),
+      outputError: (str, write) => write(t('error.prefix') + escapeControls(usageError(str)) + '\n'),
     })
     .configureHelp({
       styleTitle: (title) => TITLES[title]?.() ?? title,
@@ -344,11 +345,12 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env):
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof UserError) {
-      writeTo(2)(t('error.prefix') + err.message + '\n');
+      // Messages quote what the user typed (paths, seeds, bank names): shown, never run.
+      writeTo(2)(t('error.prefix') + escapeControls(err.message) + '\n');
       return err.exitCode;
     }
     if (env.AWS_QUIZ_DEBUG) writeTo(2)(String((err as Error)?.stack ?? err) + '\n');
-    else writeTo(2)(t('error.prefix') + t('error.internal', { detail: String((err as Error)?.message ?? err) }) + '\n');
+    else writeTo(2)(t('error.prefix') + escapeControls(t('error.internal', { detail: String((err as Error)?.message ?? err) })) + '\n');
     return 1;
   }
 }

@@ -1,9 +1,14 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkedTexts, isMeta, isSection, type Meta, type Texts } from './cache-checks.js';
+import { readRegularFile } from './read-file.js';
 import type { Question, SourceIndex } from './types.js';
+import { UserError } from '../errors.js';
 import { fnv1a } from '../hash.js';
+import { t } from '../i18n/i18n.js';
 
 // Parsing, validating and linting the banks takes far longer than anything else before
 // the first question (the YAML parser and the schema library alone take ~100 ms to load).
@@ -28,7 +33,7 @@ export interface BankData {
   sections: SectionRef[];
 }
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** $XDG_CACHE_HOME/aws-quiz, else ~/.cache/aws-quiz. */
 export function cacheDir(env: NodeJS.ProcessEnv): string {
@@ -55,7 +60,15 @@ function stamp(file: string): string {
 export function watchedFiles(paths: readonly string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      // The loader reports the folder; until it can be read, no cache of it is current.
+      out.push(join(dir, '\0unreadable'));
+      return;
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
@@ -66,7 +79,8 @@ export function watchedFiles(paths: readonly string[]): string[] {
     const full = resolve(p);
     try {
       if (statSync(full).isDirectory()) walk(full);
-      else out.push(full);
+      // A single bank file resolves its sources in the sources.yaml beside it.
+      else out.push(full, join(dirname(full), 'sources.yaml'));
     } catch {
       out.push(full);
     }
@@ -88,12 +102,15 @@ export function fingerprint(files: readonly string[]): string {
   return [`format ${FORMAT}`, ...[...files, ...readerFiles()].map(stamp)].join('\n');
 }
 
-// The file: one line of JSON with the key, the sections and every question's short fields,
-// then one line of JSON per question with its texts, in the same order. The texts (nine
-// tenths of the bytes) are decoded only for the questions a session actually shows, and
-// statistics, which only count questions, read the first line alone.
-type Meta = [id: string, bank: string, topic: string, domain: QuizQuestion['domain'], type: QuizQuestion['type'], difficulty: number | null, source: string];
-type Texts = Pick<QuizQuestion, 'question' | 'choices' | 'explanation'>;
+// The file: a line with two digests, one line of JSON with the key, the sections and every
+// question's short fields, then one line of JSON per question with its texts, in the same
+// order. The texts (nine tenths of the bytes) are decoded only for the questions a session
+// actually shows, and statistics, which only count questions, read the first two lines alone.
+//
+// The cache is never trusted for content. It lives in a directory only its user can enter,
+// a file that another user owns or could write is ignored, the digests catch a file edited or
+// cut short (which then falls back to the YAML), and every value is checked against the same
+// rules as the YAML before it is used: the short fields on reading, the texts when decoded.
 interface Head {
   key?: unknown;
   sections?: unknown;
@@ -105,10 +122,29 @@ export type QuestionMeta = Pick<QuizQuestion, 'id' | 'bank' | 'topic' | 'domain'
 
 const NEWLINE = 10;
 
-function lazyQuestion(meta: Meta, texts: Buffer): QuizQuestion {
+/** Far more than the banks' own limit per file allows for any real set of banks. */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+
+/** A cache whose decoded texts break the bank rules: removed, so that the next run reads the YAML. */
+export class DamagedCacheError extends UserError {}
+
+function digest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function lazyQuestion(meta: Meta, texts: Buffer, damaged: () => never): QuizQuestion {
   const [id, bank, topic, domain, type, difficulty, source] = meta;
   let parsed: Texts | undefined;
-  const read = () => (parsed ??= JSON.parse(texts.toString('utf8')) as Texts);
+  const read = (): Texts => {
+    if (parsed) return parsed;
+    let value: unknown;
+    try {
+      value = JSON.parse(texts.toString('utf8'));
+    } catch {
+      return damaged();
+    }
+    return (parsed = checkedTexts(value, type) ?? damaged());
+  };
   const q = { id, bank, topic, domain, type, source, ...(difficulty !== null && { difficulty }) } as QuizQuestion;
   Object.defineProperties(q, {
     question: { enumerable: true, get: () => read().question },
@@ -120,23 +156,54 @@ function lazyQuestion(meta: Meta, texts: Buffer): QuizQuestion {
 
 function parseHead(text: string, key: string): { sections: SectionRef[]; meta: Meta[] } | undefined {
   const head = JSON.parse(text) as Head;
-  if (head.key !== key || !Array.isArray(head.sections) || !Array.isArray(head.meta)) return undefined;
-  return { sections: head.sections as SectionRef[], meta: head.meta as Meta[] };
+  if (head === null || typeof head !== 'object' || head.key !== key || !Array.isArray(head.sections) || !Array.isArray(head.meta)) return undefined;
+  if (!head.sections.every(isSection) || !head.meta.every(isMeta)) return undefined;
+  return { sections: head.sections, meta: head.meta };
+}
+
+const uid = () => process.getuid?.();
+
+/**
+ * The cache file's bytes, if it is a regular file of this user that no one else can write.
+ * Opened without following a symbolic link: a link planted at the cache's name is not read.
+ */
+function readPrivateFile(path: string, lines?: number): Buffer | undefined {
+  const read = readRegularFile(path, MAX_CACHE_BYTES, { noFollow: true, ...(lines !== undefined && { lines }) });
+  if (!read.ok) return undefined;
+  const me = uid();
+  if (me !== undefined && (read.stat.uid !== me || (read.stat.mode & 0o022) !== 0)) return undefined;
+  return read.bytes;
+}
+
+/** The digests line and the head line, split off the rest; undefined when the head is not intact. */
+function splitHead(buf: Buffer): { texts: string; head: string; rest: number } | undefined {
+  const first = buf.indexOf(NEWLINE);
+  const second = first < 0 ? -1 : buf.indexOf(NEWLINE, first + 1);
+  if (second < 0) return undefined;
+  const [headSum, texts] = buf.toString('latin1', 0, first).split(' ');
+  if (!headSum || texts === undefined || digest(buf.subarray(first + 1, second)) !== headSum) return undefined;
+  return { texts, head: buf.toString('utf8', first + 1, second), rest: second + 1 };
 }
 
 export function readCache(path: string, key: string): BankData | undefined {
   try {
-    const buf = readFileSync(path);
-    let end = buf.indexOf(NEWLINE);
-    const head = parseHead(buf.toString('utf8', 0, end), key);
+    const buf = readPrivateFile(path);
+    if (!buf) return undefined;
+    const parts = splitHead(buf);
+    if (!parts || digest(buf.subarray(parts.rest)) !== parts.texts) return undefined;
+    const head = parseHead(parts.head, key);
     if (!head) return undefined;
+    const damaged = (): never => {
+      removeQuietly(path);
+      throw new DamagedCacheError(t('error.cacheDamaged'));
+    };
     const questions: QuizQuestion[] = [];
-    for (let start = end + 1; start < buf.length; start = end + 1) {
+    for (let start = parts.rest, end = start; start < buf.length; start = end + 1) {
       end = buf.indexOf(NEWLINE, start);
       if (end < 0) end = buf.length;
       const meta = head.meta[questions.length];
       if (!meta) return undefined;
-      questions.push(lazyQuestion(meta, buf.subarray(start, end)));
+      questions.push(lazyQuestion(meta, buf.subarray(start, end), damaged));
     }
     return questions.length === head.meta.length ? { questions, sections: head.sections } : undefined;
   } catch {
@@ -146,52 +213,87 @@ export function readCache(path: string, key: string): BankData | undefined {
 
 const asMeta = ([id, bank, topic, domain, type, , source]: Meta): QuestionMeta => ({ id, bank, topic, domain, type, source });
 
-/** The short fields of every question from the cache's first line, without reading the texts. */
+/** The short fields of every question from the cache's head, without decoding the texts. */
 export function readCacheMeta(path: string, key: string): QuestionMeta[] | undefined {
-  let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
-    const chunks: Buffer[] = [];
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(256 * 1024);
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) return undefined;
-      const nl = chunk.subarray(0, n).indexOf(NEWLINE);
-      chunks.push(chunk.subarray(0, nl < 0 ? n : nl));
-      if (nl >= 0) break;
-    }
-    return parseHead(Buffer.concat(chunks).toString('utf8'), key)?.meta.map(asMeta);
+    // The digests and the head are the first two lines: the texts are not read at all.
+    const buf = readPrivateFile(path, 2);
+    const parts = buf && splitHead(buf);
+    return parts ? parseHead(parts.head, key)?.meta.map(asMeta) : undefined;
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
-/** Best effort: a cache that cannot be written only costs speed. Written whole, then renamed into place. */
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone, or not ours to remove
+  }
+}
+
+/**
+ * The cache directory, made private (0700) if it is this user's; undefined when it is not
+ * a directory of this user (a shared or planted one is never read or written).
+ */
+export function privateCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  const dir = cacheDir(env);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const s = lstatSync(dir);
+    const me = uid();
+    if (!s.isDirectory()) return undefined;
+    if (me === undefined) return dir;
+    if (s.uid !== me) return undefined;
+    if ((s.mode & 0o077) !== 0) chmodSync(dir, 0o700);
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Best effort: a cache that cannot be written only costs speed. Written whole to a new file
+ * under a random name (O_EXCL: never through a link or into someone else's file), then renamed
+ * into place, which replaces whatever had the name without following it.
+ */
 export function writeCache(path: string, key: string, data: BankData): void {
   const meta = data.questions.map((q): Meta => [q.id, q.bank, q.topic, q.domain, q.type, q.difficulty ?? null, q.source]);
   // JSON escapes newlines inside strings, so each line holds exactly one value.
-  const lines = [JSON.stringify({ key, sections: data.sections, meta })];
-  for (const q of data.questions) lines.push(JSON.stringify({ question: q.question, choices: q.choices, explanation: q.explanation } satisfies Texts));
-  const tmp = `${path}.${process.pid}.tmp`;
+  const head = Buffer.from(JSON.stringify({ key, sections: data.sections, meta }));
+  const texts = Buffer.from(data.questions.map((q) => JSON.stringify({ question: q.question, choices: q.choices, explanation: q.explanation } satisfies Texts) + '\n').join(''));
+  const tmp = join(dirname(path), `.banks-${randomBytes(8).toString('hex')}.tmp`);
+  let fd: number | undefined;
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, lines.join('\n') + '\n');
+    fd = openSync(tmp, 'wx', 0o600);
+    writeFileSync(fd, Buffer.concat([Buffer.from(`${digest(head)} ${digest(texts)}\n`), head, Buffer.from('\n'), texts]));
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, path);
   } catch {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
+    if (fd !== undefined) closeSync(fd);
+    removeQuietly(tmp);
   }
 }
 
 /** What a quiz keeps of the loader's output. */
 export function quizData(questions: readonly Question[], sources: readonly SourceIndex[]): BankData {
   return {
-    questions: questions.map(({ at: _at, ...q }) => q),
+    // Named fields only: a rest spread would read `at`, whose lazy positions cost a second,
+    // full parse of every bank file (most of the time of a first run on large banks).
+    questions: questions.map(({ id, bank, topic, domain, type, difficulty, question, choices, explanation, source }) => ({
+      id,
+      bank,
+      topic,
+      domain,
+      type,
+      ...(difficulty !== undefined && { difficulty }),
+      question,
+      choices,
+      ...(explanation !== undefined && { explanation }),
+      source,
+    })),
     sections: sources.flatMap((index) => index.sections.filter((s) => !s.skip).map((s) => ({ id: s.id, noteFile: s.noteFile, heading: s.heading }))),
   };
 }
@@ -202,26 +304,29 @@ export function quizData(questions: readonly Question[], sources: readonly Sourc
  */
 type Loader = () => Promise<{ questions: Question[]; sources: SourceIndex[] }>;
 
-function cacheFile(dirs: readonly string[], env: NodeJS.ProcessEnv): { path: string; key: string; watched: number } {
+/** Where the cache of `dirs` is, and the key it must carry; no path when there is no private cache directory. */
+function cacheFile(dirs: readonly string[], env: NodeJS.ProcessEnv): { path?: string; key: string } {
   const files = watchedFiles(dirs);
-  const path = join(cacheDir(env), `banks-${fnv1a(dirs.map((d) => resolve(d)).join('\n')).toString(16).padStart(8, '0')}.json`);
-  return { path, key: fingerprint(files), watched: files.length };
+  const dir = files.length ? privateCacheDir(env) : undefined;
+  const key = fingerprint(files);
+  if (!dir) return { key };
+  return { path: join(dir, `banks-${fnv1a(dirs.map((d) => resolve(d)).join('\n')).toString(16).padStart(8, '0')}.json`), key };
 }
 
-async function loadAndCache(path: string, key: string, load: Loader): Promise<BankData> {
+async function loadAndCache(path: string | undefined, key: string, load: Loader): Promise<BankData> {
   const loaded = await load();
   const data = quizData(loaded.questions, loaded.sources);
-  writeCache(path, key, data);
+  if (path) writeCache(path, key, data);
   return data;
 }
 
 export async function cachedBanks(dirs: readonly string[], env: NodeJS.ProcessEnv, load: Loader): Promise<BankData> {
-  const { path, key, watched } = cacheFile(dirs, env);
-  return (watched ? readCache(path, key) : undefined) ?? loadAndCache(path, key, load);
+  const { path, key } = cacheFile(dirs, env);
+  return (path ? readCache(path, key) : undefined) ?? loadAndCache(path, key, load);
 }
 
 /** The questions without their texts, for commands that only count and group them (stats, completion). */
 export async function cachedQuestionMeta(dirs: readonly string[], env: NodeJS.ProcessEnv, load: Loader): Promise<QuestionMeta[]> {
-  const { path, key, watched } = cacheFile(dirs, env);
-  return (watched ? readCacheMeta(path, key) : undefined) ?? (await loadAndCache(path, key, load)).questions.map(({ id, bank, topic, domain, type, source }) => ({ id, bank, topic, domain, type, source }));
+  const { path, key } = cacheFile(dirs, env);
+  return (path ? readCacheMeta(path, key) : undefined) ?? (await loadAndCache(path, key, load)).questions.map(({ id, bank, topic, domain, type, source }) => ({ id, bank, topic, domain, type, source }));
 }

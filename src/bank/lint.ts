@@ -31,7 +31,7 @@ export function lintBanks(loaded: LoadedBanks, options: { coverage?: boolean; no
   const errors = problems.filter((p) => p.severity === 'error').length;
   const result: LintResult = {
     files: loaded.files,
-    questions: loaded.groups.reduce((n, g) => n + g.banks.reduce((m, b) => m + b.questions.length, 0), 0),
+    questions: loaded.groups.reduce((n, g) => n + g.banks.reduce((m, b) => m + b.questions.length, 0), loaded.rejected),
     problems,
     errors,
     warnings: problems.length - errors,

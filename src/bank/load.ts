@@ -1,8 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { bankFiles, SOURCES_FILE } from './dirs.js';
 import { parseBank } from './parse-bank.js';
 import { parseSources } from './parse-sources.js';
+import { readRegularFile } from './read-file.js';
+import { decodeUtf8 } from './text.js';
 import type { BankGroup } from './rules.js';
 import type { Problem, Question, SourceIndex } from './types.js';
 import { MAX_FILE_BYTES } from './yaml.js';
@@ -14,6 +16,8 @@ export interface LoadedBanks {
   /** Problems found while reading and parsing single files. */
   problems: Problem[];
   files: number;
+  /** Questions left out of their banks because the schema refused them. */
+  rejected: number;
 }
 
 /** Shown in messages: relative to the working directory when that is shorter. */
@@ -24,32 +28,35 @@ export function displayPath(p: string): string {
 
 function readText(file: string, problems: Problem[]): string | undefined {
   const where = { file: displayPath(file), line: 1, col: 1, severity: 'error' as const };
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) {
-      problems.push({ ...where, rule: 'file-too-large', params: { size, max: MAX_FILE_BYTES } });
-      return undefined;
-    }
-    const buf = readFileSync(file);
-    if (buf.includes(0)) {
-      problems.push({ ...where, rule: 'binary-file', params: {} });
-      return undefined;
-    }
-    return buf.toString('utf8');
-  } catch (err) {
-    problems.push({ ...where, rule: 'unreadable', params: { detail: (err as NodeJS.ErrnoException).code ?? String(err) } });
+  const read = readRegularFile(file, MAX_FILE_BYTES);
+  if (!read.ok) {
+    if (read.why === 'not-a-file') problems.push({ ...where, rule: 'not-a-file', params: {} });
+    else if (read.why === 'too-large') problems.push({ ...where, rule: 'file-too-large', params: { size: read.size, max: MAX_FILE_BYTES } });
+    else problems.push({ ...where, rule: 'unreadable', params: { detail: read.code } });
     return undefined;
   }
+  if (read.bytes.includes(0)) {
+    problems.push({ ...where, rule: 'binary-file', params: {} });
+    return undefined;
+  }
+  const decoded = decodeUtf8(read.bytes);
+  if (!decoded.ok) {
+    problems.push({ ...where, line: decoded.line, col: decoded.col, rule: 'invalid-utf8', params: {} });
+    return undefined;
+  }
+  return decoded.text;
 }
 
 /** Reads every bank under `paths`; each bank file resolves sources against the sources.yaml in its own directory. */
 export function loadBanks(paths: string[]): LoadedBanks {
   const problems: Problem[] = [];
-  const files = bankFiles(paths);
+  const { files, unreadable } = bankFiles(paths);
+  for (const { dir, code } of unreadable) problems.push({ file: displayPath(dir), line: 1, col: 1, severity: 'error', rule: 'unreadable-dir', params: { detail: code } });
 
   const groups = new Map<string, BankGroup>();
   const indexes = new Map<string, SourceIndex | undefined>();
   let count = 0;
+  let rejected = 0;
   for (const file of files) {
     const dir = dirname(file);
     let group = groups.get(dir);
@@ -66,9 +73,10 @@ export function loadBanks(paths: string[]): LoadedBanks {
     if (text === undefined) continue;
     const parsed = parseBank(text, displayPath(file));
     problems.push(...parsed.problems);
+    rejected += parsed.rejected ?? 0;
     if (parsed.bank) group.banks.push(parsed.bank);
   }
-  return { groups: [...groups.values()], problems, files: count };
+  return { groups: [...groups.values()], problems, files: count, rejected };
 }
 
 function readIndex(indexFile: string, problems: Problem[]): SourceIndex | undefined {

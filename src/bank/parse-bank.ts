@@ -7,6 +7,42 @@ import { parseYaml } from './yaml.js';
 export interface ParsedBank {
   bank?: Bank;
   problems: Problem[];
+  /** Questions the schema refused: left out of the bank, still counted by lint. */
+  rejected?: number;
+}
+
+type Loose<T> = { [K in keyof T]?: unknown };
+type Report = (path: PropertyKey[], rule: string, params?: Problem['params'], severity?: Problem['severity']) => void;
+
+/** The checks beyond the schema, on whichever fields have the right type. */
+function contentChecks(q: Loose<RawQuestion>, qp: PropertyKey[], report: Report, checkText: (path: PropertyKey[], text: unknown) => void): void {
+  const id = typeof q.id === 'string' ? q.id : qp.join('.');
+  checkText([...qp, 'question'], q.question);
+  checkText([...qp, 'explanation'], q.explanation);
+  checkText([...qp, 'source'], q.source);
+  if (typeof q.question === 'string' && !q.question.trim()) report([...qp, 'question'], 'empty-text', { id, field: 'question' });
+  if (q.explanation === undefined || (typeof q.explanation === 'string' && !q.explanation.trim())) report(qp, 'missing-explanation', { id }, 'warning');
+  if (!Array.isArray(q.choices)) return;
+  const choices = q.choices as unknown[];
+  const n = choices.length;
+  if (n < 3 || n > 6) report([...qp, 'choices'], 'choice-count', { id, count: n });
+  const seen = new Map<string, number>();
+  choices.forEach((raw, j) => {
+    if (raw === null || typeof raw !== 'object') return;
+    const c = raw as Loose<RawQuestion['choices'][number]>;
+    const cp = [...qp, 'choices', j];
+    checkText([...cp, 'text'], c.text);
+    checkText([...cp, 'why'], c.why);
+    if (typeof c.text !== 'string') return;
+    // Compared as shown: invisible characters make no difference to the learner.
+    const key = sanitizeText(c.text).trim();
+    if (!key) report([...cp, 'text'], 'empty-text', { id, field: `choices[${j}].text` });
+    else if (seen.has(key)) report([...cp, 'text'], 'duplicate-choice', { id, first: seen.get(key)! + 1, second: j + 1 });
+    else seen.set(key, j);
+  });
+  const correct = choices.filter((c) => c !== null && typeof c === 'object' && (c as { correct?: unknown }).correct === true).length;
+  if (q.type === 'single' && correct !== 1) report([...qp, 'choices'], 'correct-count', { id, type: 'single', correct });
+  if (q.type === 'multiple' && (correct < 2 || correct === n)) report([...qp, 'choices'], 'correct-count', { id, type: 'multiple', correct });
 }
 
 /** Pure: one bank file's text in, a validated bank with source positions and its problems out. */
@@ -18,46 +54,27 @@ export function parseBank(text: string, file: string): ParsedBank {
 
   const raw = parsed.value as RawBank;
   const problems: Problem[] = [];
-  const valid: [RawQuestion, number][] = [];
-  raw.questions.forEach((q, i) => {
-    const checked = schemaProblems(questionSchema, parsed, file, ['questions', i]);
-    problems.push(...checked.problems);
-    if (checked.ok) valid.push([q, i]);
-  });
   const report = (path: PropertyKey[], rule: string, params: Problem['params'] = {}, severity: Problem['severity'] = 'error') =>
     problems.push({ ...parsed.locate(path), rule, severity, params });
-
-  const checkText = (path: PropertyKey[], text: string) => {
-    if (hasControlChars(text)) report(path, 'control-chars', { field: path.join('.') });
+  const checkText = (path: PropertyKey[], text: unknown) => {
+    if (typeof text === 'string' && hasControlChars(text)) report(path, 'control-chars', { field: path.join('.') });
   };
   checkText(['title'], raw.title);
 
+  // Every question gets every check its well-typed fields allow, whether or not the schema
+  // accepted it: one wrong field does not hide the others' mistakes.
+  const valid: [RawQuestion, number][] = [];
+  let rejected = 0;
+  raw.questions.forEach((q, i) => {
+    const checked = schemaProblems(questionSchema, parsed, file, ['questions', i]);
+    problems.push(...checked.problems);
+    if (q !== null && typeof q === 'object') contentChecks(q as Loose<RawQuestion>, ['questions', i], report, checkText);
+    if (checked.ok) valid.push([q, i]);
+    else rejected++;
+  });
+
   const questions: Question[] = valid.map(([q, i]) => {
     const qp = ['questions', i];
-    for (const field of ['question', 'explanation'] as const) {
-      const v = q[field];
-      if (v !== undefined) checkText([...qp, field], v);
-    }
-    checkText([...qp, 'source'], q.source);
-    if (!q.question.trim()) report([...qp, 'question'], 'empty-text', { id: q.id, field: 'question' });
-    if (q.explanation === undefined || !q.explanation.trim()) report(qp, 'missing-explanation', { id: q.id }, 'warning');
-
-    const n = q.choices.length;
-    if (n < 3 || n > 6) report([...qp, 'choices'], 'choice-count', { id: q.id, count: n });
-    const seen = new Map<string, number>();
-    q.choices.forEach((c, j) => {
-      const cp = [...qp, 'choices', j];
-      checkText([...cp, 'text'], c.text);
-      if (c.why !== undefined) checkText([...cp, 'why'], c.why);
-      const key = c.text.trim();
-      if (!key) report([...cp, 'text'], 'empty-text', { id: q.id, field: `choices[${j}].text` });
-      else if (seen.has(key)) report([...cp, 'text'], 'duplicate-choice', { id: q.id, first: seen.get(key)! + 1, second: j + 1 });
-      else seen.set(key, j);
-    });
-    const correct = q.choices.filter((c) => c.correct === true).length;
-    if (q.type === 'single' && correct !== 1) report([...qp, 'choices'], 'correct-count', { id: q.id, type: 'single', correct });
-    if (q.type === 'multiple' && (correct < 2 || correct === n)) report([...qp, 'choices'], 'correct-count', { id: q.id, type: 'multiple', correct });
-
     const question: Question = {
       id: q.id,
       bank: raw.bank,
@@ -90,6 +107,7 @@ export function parseBank(text: string, file: string): ParsedBank {
   });
 
   return {
+    rejected,
     bank: {
       name: raw.bank,
       title: sanitizeText(raw.title),

@@ -1,14 +1,10 @@
 import * as z from 'zod';
+import { DOMAINS, KEBAB, QUESTION_TYPES, SOURCE, TOPIC } from './fields.js';
 
 // The bank format is defined once, here. schema/bank.schema.json is generated from it
 // (npm run schema) so editors validate banks as they are typed.
 
-export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const TOPIC = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
-export const SOURCE = /^[^#\s]+#[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-export const DOMAINS = ['secure', 'resilient', 'performant', 'cost'] as const;
-export type Domain = (typeof DOMAINS)[number];
+export { DOMAINS, KEBAB, SOURCE, TOPIC, type Domain } from './fields.js';
 
 /** The four domains of the SAP-C02 exam guide, which differ from the associate's. */
 export const SAP_DOMAINS = ['organizational-complexity', 'new-solutions', 'continuous-improvement', 'migration-modernization'] as const;
@@ -31,7 +27,7 @@ export const questionSchema = z.strictObject({
     .enum(SAP_DOMAINS)
     .optional()
     .describe('SAP-C02 domain: organizational-complexity | new-solutions | continuous-improvement | migration-modernization.'),
-  type: z.enum(['single', 'multiple']).describe('single: exactly one correct choice; multiple: two or more.'),
+  type: z.enum(QUESTION_TYPES).describe('single: exactly one correct choice; multiple: two or more.'),
   difficulty: z.int().min(1).max(3).optional().describe('1 (easy) to 3 (hard).'),
   question: z.string(),
   // Limits for editors only: lint reports a wrong count itself, as choice-count, with the question's id.

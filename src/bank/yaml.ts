@@ -24,26 +24,42 @@ function problem(file: string, line: number, col: number, rule: string, params: 
 // needed (a problem to report, a question's location).
 const ANCHOR = /(^|[\s\[{,:-])[&*][^\s\]},]/m;
 
-function fastLoad(text: string): { value: unknown } | undefined {
+type Fast = { value: unknown } | { tooDeep: { line: number; col: number } } | undefined;
+
+function fastLoad(text: string): Fast {
   // Aliases are expanded by anything that walks the value; leave them to `yaml`, which counts them.
   if (ANCHOR.test(text)) return undefined;
   try {
     return { value: jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false }) };
-  } catch {
+  } catch (err) {
+    const mark = (err as { mark?: { line: number; column: number } }).mark;
+    if (/maxDepth/.test(String((err as Error).message)) && mark) return { tooDeep: { line: mark.line + 1, col: mark.column + 1 } };
     return undefined;
   }
 }
 
 /** Parses YAML text without ever throwing: every failure becomes a located problem. */
-export function parseYaml(text: string, file: string): ParsedYaml {
-  if (text.includes('\0')) return failed(problem(file, 1, 1, 'binary-file'));
+export function parseYaml(source: string, file: string): ParsedYaml {
+  if (source.includes('\0')) return failed(problem(file, 1, 1, 'binary-file'));
+  // YAML counts a lone CR as a line break, as old Mac files have them; positions are
+  // worked out on the text with every line break made LF, so they match what editors show.
+  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
   const fast = fastLoad(text);
+  if (fast && 'tooDeep' in fast) return failed(problem(file, fast.tooDeep.line, fast.tooDeep.col, 'nesting-too-deep'));
   if (fast) {
     let full: ParsedYaml | undefined;
     const locate: Locate = (path, key) => (full ??= fullParse(text, file)).locate(path, key);
-    return { value: fast.value, locate, problems: [] };
+    return withShape({ value: fast.value, locate, problems: [] }, file);
   }
-  return fullParse(text, file);
+  return withShape(fullParse(text, file), file);
+}
+
+/** Banks and section indexes are mappings: an empty file or a lone scalar or list is named as such. */
+function withShape(parsed: ParsedYaml, file: string): ParsedYaml {
+  if (parsed.problems.length) return parsed;
+  if (parsed.value === null || parsed.value === undefined) return failed(problem(file, 1, 1, 'empty-file'));
+  if (typeof parsed.value !== 'object' || Array.isArray(parsed.value)) return failed(problem(file, 1, 1, 'not-a-mapping'));
+  return parsed;
 }
 
 function failed(p: Problem): ParsedYaml {
@@ -57,7 +73,7 @@ function fullParse(text: string, file: string): ParsedYaml {
     doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   } catch (err) {
     // The parser recurses; absurd nesting overflows the stack.
-    return failed(problem(file, 1, 1, 'yaml-syntax', { detail: err instanceof RangeError ? 'nesting too deep' : String(err) }));
+    return failed(err instanceof RangeError ? problem(file, 1, 1, 'nesting-too-deep') : problem(file, 1, 1, 'yaml-syntax', { detail: String(err) }));
   }
   const at = (offset: number): Location => {
     const { line, col } = lc.linePos(offset);
@@ -66,7 +82,8 @@ function fullParse(text: string, file: string): ParsedYaml {
   const problems: Problem[] = [];
   for (const e of doc.errors) {
     const { line, col } = at(e.pos[0]);
-    problems.push(problem(file, line, col, e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', { detail: firstLine(e.message) }));
+    const rule = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : e.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : 'yaml-syntax';
+    problems.push(problem(file, line, col, rule, { detail: firstLine(e.message) }));
   }
   if (problems.length) return { value: undefined, locate: () => ({ file, line: 1, col: 1 }), problems };
 
@@ -74,7 +91,8 @@ function fullParse(text: string, file: string): ParsedYaml {
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
-    const detail = err instanceof RangeError ? 'nesting too deep' : firstLine(String((err as Error).message ?? err));
+    if (err instanceof RangeError) return failed(problem(file, 1, 1, 'nesting-too-deep'));
+    const detail = firstLine(String((err as Error).message ?? err));
     return failed(problem(file, 1, 1, /alias/i.test(detail) ? 'alias-bomb' : 'yaml-syntax', { detail }));
   }
 

@@ -1,4 +1,5 @@
 import type { QuizQuestion } from '../bank/cache.js';
+import { assertStorable } from '../bank/fields.js';
 import { isCorrect } from '../quiz/exam-score.js';
 import { nextCard, ratingFor, serializeCard } from '../quiz/schedule.js';
 import { cardReader } from './card-reader.js';
@@ -36,6 +37,7 @@ export function examAnswerRecords(
   const parameters = tunedParameters(store);
   return given.flatMap((g) => {
     if (!g.selected || g.selected.length === 0) return [];
+    assertStorable(g.question);
     const correct = g.correct ?? isCorrect(g.question, g.selected);
     const stored = cards.get(g.question.id);
     const previous = stored ? readCard(stored.cardJson) : undefined;

@@ -1,4 +1,5 @@
 import { lintBanks } from '../bank/lint.js';
+import { checkedBankPaths } from '../bank/dirs.js';
 import { bankDirsFrom, loadBanks } from '../bank/load.js';
 import { readNotes } from '../bank/notes-read.js';
 import { UsageError } from '../errors.js';
@@ -18,7 +19,7 @@ export interface LintOptions {
 export async function lintCommand(paths: string[], options: LintOptions): Promise<number> {
   const format = options.format as LintFormat;
   if (!(LINT_FORMATS as readonly string[]).includes(format)) throw new UsageError(t('lint.badFormat', { value: options.format }));
-  const dirs = paths.length ? paths : bankDirsFrom(options.questions, process.env);
+  const dirs = paths.length ? checkedBankPaths(paths, 'lint') : bankDirsFrom(options.questions, process.env);
   const loaded = loadBanks(dirs);
   const notes = options.notes !== undefined ? readNotes(options.notes, loaded.groups) : undefined;
   const result = lintBanks(loaded, { coverage: options.coverage ?? false, ...(notes && { notes }) });

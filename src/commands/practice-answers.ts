@@ -1,4 +1,5 @@
 import type { QuizQuestion, SectionRef } from '../bank/cache.js';
+import { assertStorable } from '../bank/fields.js';
 import { isCorrect, reviewAfter, summarize, upcomingReviews, type AnswerResult } from '../quiz/practice-session.js';
 import { serializeCard } from '../quiz/schedule.js';
 import { cardReader } from './card-reader.js';
@@ -44,6 +45,7 @@ export function answerRecorder(store: Store, sessionId: number, say = (line: str
   return (d: Drawn, selected: number[], timeMs: number, answeredAt: number): boolean => {
     usual ??= { ms: usualAnswerTimeMs(store), parameters: tunedParameters(store) };
     const { question } = d;
+    assertStorable(question);
     const correct = isCorrect(question, selected);
     const previous = cardJson(store, question.id);
     const { card } = reviewAfter(previous === undefined ? undefined : readCard(previous), correct, timeMs, usual.ms, new Date(answeredAt), usual.parameters);

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { QuestionMeta } from '../bank/cache.js';
+import { checkedBankPaths } from '../bank/dirs.js';
+import { escapeControls } from '../bank/text.js';
 import { UsageError, UserError } from '../errors.js';
 import {
   addDays,
@@ -71,6 +73,7 @@ export async function statsCommand(options: StatsOptions, io: StatsIo = {}): Pro
   const out = io.stdout ?? ((s: string) => process.stdout.write(s));
   const err = io.stderr ?? ((s: string) => process.stderr.write(s));
   const since = options.since ?? 'all';
+  if (options.questions) checkedBankPaths(options.questions, '--questions');
   const banks = options.bank?.length ? [...new Set(options.bank)] : null;
   /** The period and the activity chart's first day, as of `today`. */
   const scopeAt = (today: string) => {
@@ -83,7 +86,7 @@ export async function statsCommand(options: StatsOptions, io: StatsIo = {}): Pro
   let { period, activityFrom } = scopeAt(today);
 
   const printEmpty = () => {
-    const line = banks ? t('stats.emptyBank', { banks: banks.join(', '), bank: banks[0]! }) : t('stats.empty');
+    const line = banks ? escapeControls(t('stats.emptyBank', { banks: banks.join(', '), bank: banks[0]! })) : t('stats.empty');
     if (options.json) {
       out(renderStatsJson(buildReport(emptyInput(today, period, banks, activityFrom))) + '\n');
       err(line + '\n');

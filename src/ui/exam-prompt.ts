@@ -20,6 +20,7 @@ import { formatDuration } from './practice-summary.js';
 import { fitToHeight, type ScreenParts } from './fit.js';
 import { choiceLabel, correctChoices, focusOf, labelsOf, positionForKey, renderChoiceBlocks, renderQuestionText } from './question-view.js';
 import { padEndCols, terminalWidth, truncateCols, width as cols, wrap } from './text.js';
+import { terminalSafe } from '../bank/text.js';
 
 // The exam as the learner sits it: one prompt for the whole sitting, switching between
 // the question screen, the review screen and the end-of-exam confirmation. It holds the
@@ -142,7 +143,7 @@ export function renderReviewRow(row: ReviewRow, active: boolean, width: number):
   let head = `${pointer} ${String(row.position + 1).padStart(3)}  ${padEndCols(status, 12)} ${padEndCols(flag, 10)} `;
   // A narrow terminal loses the column padding before the question text loses its start.
   if (width - cols(head) < 12) head = `${pointer}${String(row.position + 1).padStart(3)} ${status}${flag ? ' ' + flag : ''} `;
-  const text = truncateCols(row.text.replace(/\s+/g, ' ').trim(), Math.max(1, width - cols(head)));
+  const text = truncateCols(terminalSafe(row.text).replace(/\s+/g, ' ').trim(), Math.max(1, width - cols(head)));
   return active ? head + chalk.cyan(text) : head + chalk.dim(text);
 }
 

@@ -9,6 +9,7 @@ import { t, type MessageKey } from '../i18n/i18n.js';
 import { formatDuration, formatLocal } from './practice-summary.js';
 import { labelsOf, renderQuestionText } from './question-view.js';
 import { padEndCols, padStartCols, width as cells, wrap } from './text.js';
+import { escapeControls, terminalSafe } from '../bank/text.js';
 
 // What the learner reads after an exam: the score against the blueprint, the domains,
 // the weakest topics; then every wrong or unanswered question explained. Functions
@@ -65,8 +66,8 @@ export function renderExamReport(r: ExamResult, meta: ReportMeta): string[] {
   if (r.weakTopics.length === 0) lines.push('  ' + t('exam.report.noWeakTopics'));
   const topicWidth = Math.max(0, ...r.weakTopics.map((w) => cells(w.topic)));
   for (const w of r.weakTopics) lines.push(`  ${padEndCols(w.topic, topicWidth)}  ${padStartCols(`${w.correct}/${w.total}`, 7)}`);
-  if (meta.again) lines.push('', chalk.dim(t('exam.report.seed', { seed: meta.again.seed })), '  ' + chalk.cyan(meta.again.command));
-  return lines;
+  if (meta.again) lines.push('', chalk.dim(t('exam.report.seed', { seed: escapeControls(meta.again.seed) })), '  ' + chalk.cyan(meta.again.command));
+  return lines.map(terminalSafe);
 }
 
 export interface ReviewEntry {
@@ -97,7 +98,7 @@ export function renderReviewEntry(e: ReviewEntry, width: number): string[] {
   lines.push(...renderAnsweredChoiceLines(q, e.order, e.selected ?? [], width));
   if (q.explanation) lines.push('', chalk.bold(t('practice.explanation')), ...wrap(q.explanation.trim(), width, '  ').split('\n'));
   if (e.source) lines.push('', ...renderSourceLine(e.source, width).split('\n').map((l) => chalk.dim(l)));
-  return lines;
+  return lines.map(terminalSafe);
 }
 
 export function renderExamReview(entries: readonly ReviewEntry[], width: number): string[] {

@@ -5,6 +5,7 @@ import { t } from '../i18n/i18n.js';
 import { choiceLabel, labelsOf, renderHeader, renderQuestionText, type HeaderInfo } from './question-view.js';
 import { hangingWrap, terminalWidth, wrap } from './text.js';
 import type { SourceRef } from '../bank/source-lookup.js';
+import { terminalSafe } from '../bank/text.js';
 
 // What the learner sees right after answering: right or wrong, the correct choices
 // marked, why each choice is right or wrong, the explanation and where in the notes
@@ -35,16 +36,16 @@ export function renderAnsweredChoiceLines(question: QuizQuestion, order: readonl
     const mark = choice.correct ? chalk.green('✓ ') : chosen.has(original) ? chalk.red('✗ ') : '  ';
     const mine = chosen.has(original) ? ' ' + chalk.bold(t('practice.yourAnswer')) : '';
     const label = `${mark}${choiceLabel(position)}) `;
-    const text = hangingWrap(label, choice.text + mine, width);
+    const text = hangingWrap(label, terminalSafe(choice.text) + mine, width);
     lines.push(choice.correct ? chalk.green(text) : text);
-    if (choice.why) lines.push(chalk.dim(wrap(choice.why, width, '     ')));
+    if (choice.why) lines.push(chalk.dim(wrap(terminalSafe(choice.why), width, '     ')));
   });
   return lines.flatMap((l) => l.split('\n'));
 }
 
 export function renderSourceLine(source: SourceRef, width: number): string {
   const text = source.heading ? t('practice.source', { file: source.file, heading: source.heading }) : t('practice.sourceFile', { file: source.file });
-  return wrap(text, width);
+  return wrap(terminalSafe(text), width);
 }
 
 /** The verdict line: "Correct" or "Wrong: the answer is B, D". */
@@ -67,7 +68,7 @@ export function renderFeedbackLines(f: Feedback, width: number): string[] {
     '',
     ...renderAnsweredChoiceLines(f.question, f.order, f.selected, width),
   ];
-  if (f.question.explanation) lines.push('', chalk.bold(t('practice.explanation')), ...wrap(f.question.explanation.trim(), width, '  ').split('\n'));
+  if (f.question.explanation) lines.push('', chalk.bold(t('practice.explanation')), ...wrap(terminalSafe(f.question.explanation).trim(), width, '  ').split('\n'));
   lines.push('', ...renderSourceLine(f.source, width).split('\n').map((l) => chalk.dim(l)));
   return lines;
 }

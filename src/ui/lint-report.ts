@@ -1,6 +1,6 @@
 import type { LintResult } from '../bank/lint.js';
 import { MIN_CITATIONS } from '../bank/rules.js';
-import { sanitizeText } from '../bank/text.js';
+import { escapeControls, sanitizeText } from '../bank/text.js';
 import type { Problem } from '../bank/types.js';
 import { chalk } from './color.js';
 import { t, tDynamic } from '../i18n/i18n.js';
@@ -27,7 +27,8 @@ function worded(rule: string, params: Problem['params']): Problem['params'] {
   return out;
 }
 
-const place = (p: Problem) => sanitizeText(`${p.file}:${p.line}:${p.col}`);
+// A file name may hold a line break or an escape sequence: written escaped, it names the file and runs nothing.
+const place = (p: Problem) => `${escapeControls(p.file)}:${p.line}:${p.col}`;
 
 /** Render functions return lines; the command prints them. */
 export function renderLintText(result: LintResult): string[] {
@@ -67,7 +68,7 @@ export function renderLintJson(result: LintResult): string {
       questions: result.questions,
       errors: result.errors,
       warnings: result.warnings,
-      problems: result.problems.map((p) => ({ file: sanitizeText(p.file), line: p.line, col: p.col, severity: p.severity, rule: p.rule, message: problemMessage(p) })),
+      problems: result.problems.map((p) => ({ file: escapeControls(p.file), line: p.line, col: p.col, severity: p.severity, rule: p.rule, message: problemMessage(p) })),
       ...(result.coverage && { coverage: result.coverage }),
       ...(result.unindexed && { unindexed: result.unindexed }),
     },
@@ -83,7 +84,7 @@ const escapeProp = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/
 export function renderLintGithub(result: LintResult): string[] {
   return [
     ...result.problems.map(
-      (p) => `::${p.severity === 'error' ? 'error' : 'warning'} file=${escapeProp(sanitizeText(p.file))},line=${p.line},col=${p.col},title=${escapeProp(p.rule)}::${escapeData(problemMessage(p))}`,
+      (p) => `::${p.severity === 'error' ? 'error' : 'warning'} file=${escapeProp(escapeControls(p.file))},line=${p.line},col=${p.col},title=${escapeProp(p.rule)}::${escapeData(problemMessage(p))}`,
     ),
     t('lint.summary', { files: result.files, questions: result.questions, errors: result.errors, warnings: result.warnings }),
   ];

@@ -1,4 +1,5 @@
 import type { PracticeSummary, UpcomingReviews } from '../quiz/practice-session.js';
+import { escapeControls, hasControlChars, terminalSafe } from '../bank/text.js';
 import { chalk } from './color.js';
 import { t } from '../i18n/i18n.js';
 import { padEndCols, width as cols, wrap } from './text.js';
@@ -33,7 +34,16 @@ export function formatLocal(at: number): string {
 
 /** Quotes a word for a POSIX shell when it needs it. */
 export function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  if (/^[\w@%+=:,./-]+$/.test(word)) return word;
+  // Control characters in ANSI-C quoting ($'\x1b'): the command still means the same, and the terminal runs nothing.
+  if ([...word].some(unsafe)) return `$'${[...word].map((ch) => (ch === '\\' || ch === "'" ? `\\${ch}` : unsafe(ch) ? escapeBytes(ch) : ch)).join('')}'`;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+const unsafe = (ch: string) => hasControlChars(ch) || /[\n\r\t]/.test(ch);
+
+function escapeBytes(ch: string): string {
+  return [...Buffer.from(ch)].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join('');
 }
 
 /** `aws-quiz practice --topic a --topic b`, with the options that chose the banks and the database. */
@@ -85,6 +95,6 @@ export function renderPracticeSummary(view: SummaryView, width: number): string[
     lines.push(...fit(t('practice.summary.reviews', { dueNow: u.dueNow, dueSoon: u.dueSoon })));
     if (u.nextAt !== undefined) lines.push(...fit(t('practice.summary.next', { when: formatIn(u.nextAt - now), at: formatLocal(u.nextAt) })));
   }
-  if (view.again) lines.push('', ...fit(t('practice.summary.seed', { seed: view.again.seed })).map((l) => chalk.dim(l)), '  ' + chalk.cyan(view.again.command));
-  return lines;
+  if (view.again) lines.push('', ...fit(t('practice.summary.seed', { seed: escapeControls(view.again.seed) })).map((l) => chalk.dim(l)), '  ' + chalk.cyan(view.again.command));
+  return lines.map(terminalSafe);
 }

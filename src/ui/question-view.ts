@@ -2,6 +2,7 @@ import type { QuizQuestion } from '../bank/cache.js';
 import { chalk } from './color.js';
 import { t } from '../i18n/i18n.js';
 import { hangingWrap, padEndCols, truncateCols, width as cols, wrap } from './text.js';
+import { terminalSafe } from '../bank/text.js';
 
 // How a question looks on screen, as plain functions that return lines, shared by every
 // screen that shows a question (practice, the exam, review). No prompt state lives here:
@@ -45,7 +46,7 @@ export function renderHeader(info: HeaderInfo, width: number): string {
   const progress = chalk.bold(t('practice.progress', { position: info.position, total: info.total }));
   const right = info.right ?? '';
   const room = Math.max(10, width - cols(progress) - 2 - (right ? cols(right) + 2 : 0));
-  const where = truncateCols(`${info.bank} · ${info.topic}`, room);
+  const where = truncateCols(terminalSafe(`${info.bank} · ${info.topic}`), room);
   const left = `${progress}  ${chalk.cyan(where)}`;
   return right ? padEndCols(left, width - cols(right)) + right : left;
 }
@@ -54,7 +55,7 @@ const SAYS_HOW_MANY = /[0-9０-９二三四五]\s*つ(?:を)?選|\bchoose\s+(?:\
 
 /** The question text wrapped to the width, and for `multiple` questions how many to choose. */
 export function renderQuestionText(question: QuizQuestion, width: number): string[] {
-  const lines = wrap(question.question.trim(), width).split('\n');
+  const lines = wrap(terminalSafe(question.question).trim(), width).split('\n');
   // Most bank questions already end "…を 2 つ選択してください。"; the hint is added only when they do not.
   if (question.type === 'multiple' && !SAYS_HOW_MANY.test(question.question)) lines.push(chalk.yellow(t('practice.chooseN', { count: correctChoices(question) })));
   return lines;
@@ -87,7 +88,7 @@ export function renderChoiceBlocks(question: QuizQuestion, order: readonly numbe
     const pointer = state.cursor === undefined ? '' : here ? chalk.cyan('❯ ') : '  ';
     const box = question.type === 'multiple' ? (state.selected?.has(original) ? chalk.green('[x] ') : '[ ] ') : '';
     const label = `${pointer}${box}${choiceLabel(position)}) `;
-    const text = hangingWrap(label, choice.text, width);
+    const text = hangingWrap(label, terminalSafe(choice.text), width);
     return here ? text.split('\n').map((l) => chalk.cyan(l)) : text.split('\n');
   });
 }

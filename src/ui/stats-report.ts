@@ -5,6 +5,7 @@ import { cols, table } from './table.js';
 import { hangingWrap, truncateCols, wrap } from './text.js';
 import { t, tDynamic, type MessageKey } from '../i18n/i18n.js';
 import { blueprintLabel } from './exam-report.js';
+import { terminalSafe } from '../bank/text.js';
 
 // Render functions return lines; the command prints them. Colour comes from chalk, which
 // the CLI switches off for NO_COLOR and for output that is not a terminal.
@@ -311,7 +312,8 @@ export function renderStats(r: StatsReport, width: number, minLapses: number): s
     renderLeeches(r, width, minLapses),
     renderActivity(r, width),
   ];
-  return sections.flatMap((s, i) => (i === 0 ? s : ['', ...s]));
+  // Topics and sources come from the database, which may hold rows older than today's checks.
+  return sections.flatMap((s, i) => (i === 0 ? s : ['', ...s])).map(terminalSafe);
 }
 
 function renderReadinessLine(s: ReadinessSummary, width: number): string[] {

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedBanks, cachedQuestionMeta, cacheDir } from '../../src/bank/cache.js';
+import { cachedBanks, cachedQuestionMeta, cacheDir, quizData } from '../../src/bank/cache.js';
+import { loadBanks, allQuestions } from '../../src/bank/load.js';
 import { loadQuestionsFor } from '../../src/commands/context.js';
 import { bankYaml, questionYaml, SOURCES_YAML } from '../helpers/bank.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -130,6 +131,25 @@ describe('bank cache', () => {
     writeFileSync(join(s.banks, 's3.yaml'), bankYaml([questionYaml('q-three')], 's3'));
     expect((await cachedQuestionMeta([s.banks], s.env, s.load)).map((q) => q.id).sort()).toEqual(['q-one', 'q-three', 'q-two']);
     expect(s.loads()).toBe(2);
+  });
+
+  it('keeps what a quiz needs without working out positions in the bank files', () => {
+    const s = setup();
+    const questions = allQuestions(loadBanks([s.banks]));
+    // Positions cost a second, full parse of every bank file: a quiz never needs them.
+    for (const q of questions) {
+      Object.defineProperty(q, 'at', {
+        get: () => {
+          throw new Error('positions worked out');
+        },
+      });
+    }
+    const data = quizData(questions, []);
+    expect(data.questions.map((q) => [q.id, q.choices.length, q.explanation])).toEqual([
+      ['q-one', 3, '解説です。'],
+      ['q-two', 3, '解説です。'],
+    ]);
+    expect('at' in data.questions[0]!).toBe(false);
   });
 
   it('uses $XDG_CACHE_HOME, else ~/.cache', () => {

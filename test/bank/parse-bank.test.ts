@@ -103,6 +103,23 @@ describe('parseBank', () => {
 
   it('refuses binary content and absurd nesting', () => {
     expect(rulesOf('bank: a\0b')).toEqual(['binary-file']);
-    expect(rulesOf('['.repeat(20000) + ']'.repeat(20000))[0]).toMatch(/yaml-syntax|bad-value|wrong-type/);
+    expect(rulesOf('['.repeat(20000) + ']'.repeat(20000))).toEqual(['nesting-too-deep']);
+  });
+});
+
+describe('parseBank: one schema error hides nothing', () => {
+  it('still checks the rest of a question the schema refused, and counts it', () => {
+    const text = bankYaml([
+      questionYaml('q-one', {
+        extra: '    colour: red',
+        choices: ['    choices:', '      - text: 同じ', '        correct: true', '      - text: 同じ'].join('\n'),
+        explanation: '    explanation: "\\e]52;c;aGk=\\a"',
+      }),
+      questionYaml('q-two'),
+    ]);
+    const parsed = parseBank(text, 'b.yaml');
+    expect(parsed.problems.map((p) => p.rule).sort()).toEqual(['choice-count', 'control-chars', 'duplicate-choice', 'unknown-field']);
+    expect(parsed.bank!.questions.map((q) => q.id)).toEqual(['q-two']);
+    expect(parsed.rejected).toBe(1);
   });
 });

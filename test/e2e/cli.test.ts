@@ -45,7 +45,7 @@ describe('aws-quiz (built binary)', () => {
     expect(r.stdout).toMatch(/broken\.yaml:22:7 error broken-two-correct: .*correct-count/);
     expect(r.stdout).toMatch(/broken\.yaml:39:13 error .*missing-section.*source-unresolved/);
     expect(r.stdout).toMatch(/broken\.yaml:29:5 warning broken-source: no explanation/);
-    expect(r.stdout).toContain('1 file, 2 questions, 3 errors, 1 warning');
+    expect(r.stdout).toContain('1 file, 3 questions, 3 errors, 1 warning');
   });
 
   it('writes JSON and GitHub annotations', async () => {
@@ -79,7 +79,7 @@ describe('aws-quiz (built binary)', () => {
 
   it('names a missing path in one line', async () => {
     const r = await cli(['lint', '/nonexistent/banks']);
-    expect(r.exitCode).toBe(1);
+    expect(r.exitCode).toBe(2);
     expect(r.stderr).toBe('aws-quiz: no such file or directory: /nonexistent/banks');
   });
 
