@@ -215,10 +215,12 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
       .addOption(choiceOption('--format <format>', t('cli.lint.format'), '--format', ['text', 'json', 'github']).default('text'))
       .option('--strict', t('cli.lint.strict'))
       .option('--coverage', t('cli.lint.coverage'))
+      .option('--notes <dir>', t('cli.lint.notes'))
       .addOption(questionsOption())
       .action(async (paths: string[], opts) => setExit(await (await load(import('./commands/lint.js'), env)).lintCommand(paths, opts))),
     'aws-quiz lint questions',
     'aws-quiz lint --strict --coverage --format github questions',
+    'aws-quiz lint --strict --notes ../notes questions',
   );
 
   example(

@@ -12,8 +12,8 @@ export interface LintResult {
 }
 
 /** Pure: everything lint reports about a loaded set of banks, sorted by place. */
-export function lintBanks(loaded: LoadedBanks, options: { coverage?: boolean } = {}): LintResult {
-  const problems = [...loaded.problems, ...crossBankProblems(loaded.groups)];
+export function lintBanks(loaded: LoadedBanks, options: { coverage?: boolean; notes?: Map<string, string> } = {}): LintResult {
+  const problems = [...loaded.problems, ...crossBankProblems(loaded.groups, options.notes ? { notes: options.notes } : {})];
   let sections: SectionCoverage[] | undefined;
   if (options.coverage) {
     const c = coverage(loaded.groups);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintBanks } from '../../src/bank/lint.js';
 import { loadBanks } from '../../src/bank/load.js';
-import { bankYaml, questionYaml, SOURCES_YAML } from '../helpers/bank.js';
+import { bankYaml, questionYaml, SOURCES_YAML, wordsFor } from '../helpers/bank.js';
 import { tempDir } from '../helpers/tmp.js';
 
 function lintFiles(files: Record<string, string>, coverage = false) {
@@ -72,9 +72,9 @@ describe('cross-bank rules', () => {
     const ids = ['a-1', 'a-2', 'a-3', 'a-4'];
     const piled = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(ids.map((id) => questionYaml(id)), 'a') });
     expect(rules(piled)).toEqual(['answer-position']);
-    const at = (n: number) =>
-      ['    choices:', ...[0, 1, 2].flatMap((i) => [`      - text: c${i}`, ...(i === n ? ['        correct: true'] : [])])].join('\n');
-    const spread = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(ids.map((id, i) => questionYaml(id, { choices: at(i % 3) })), 'a') });
+    const at = (id: string, n: number) =>
+      ['    choices:', ...[0, 1, 2].flatMap((i) => [`      - text: ${wordsFor(`${id}/${i}`)}`, ...(i === n ? ['        correct: true'] : [])])].join('\n');
+    const spread = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(ids.map((id, i) => questionYaml(id, { choices: at(id, i % 3) })), 'a') });
     expect(rules(spread)).toEqual([]);
   });
 
