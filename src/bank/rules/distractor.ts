@@ -13,8 +13,10 @@ const MAX_DIFFERENCE = 5;
 
 /** True when two choices say the same thing except that one says it with a negation. */
 export function negationOnly(a: string, b: string): boolean {
-  const x = normalizeForComparison(a);
-  const y = normalizeForComparison(b);
+  return negationOnlyNormalized(normalizeForComparison(a), normalizeForComparison(b));
+}
+
+function negationOnlyNormalized(x: string, y: string): boolean {
   if (x === y) return false;
   let start = 0;
   while (start < x.length && start < y.length && x[start] === y[start]) start++;
@@ -33,12 +35,14 @@ export function negationOnly(a: string, b: string): boolean {
 export function weakDistractorProblems(q: Question): Problem[] {
   const problems: Problem[] = [];
   const shortestCorrect = Math.min(...q.choices.filter((c) => c.correct).map((c) => stringWidth(c.text)));
+  const normalized = q.choices.map((c) => normalizeForComparison(c.text));
   q.choices.forEach((c, i) => {
-    const where = q.at.choices[i]!.text;
-    const twin = q.choices.findIndex((o, j) => j < i && negationOnly(o.text, c.text));
-    if (twin >= 0) problems.push({ ...where, rule: 'weak-distractor', severity: 'warning', variant: 'negation', params: { id: q.id, choice: i + 1, other: twin + 1 } });
+    // Positions only when reporting: they need the whole file parsed again.
+    const where = () => q.at.choices[i]!.text;
+    const twin = normalized.findIndex((o, j) => j < i && negationOnlyNormalized(o, normalized[i]!));
+    if (twin >= 0) problems.push({ ...where(), rule: 'weak-distractor', severity: 'warning', variant: 'negation', params: { id: q.id, choice: i + 1, other: twin + 1 } });
     else if (!c.correct && stringWidth(c.text) < shortestCorrect * SHORT_SHARE) {
-      problems.push({ ...where, rule: 'weak-distractor', severity: 'warning', variant: 'short', params: { id: q.id, choice: i + 1, width: stringWidth(c.text), correct: shortestCorrect } });
+      problems.push({ ...where(), rule: 'weak-distractor', severity: 'warning', variant: 'short', params: { id: q.id, choice: i + 1, width: stringWidth(c.text), correct: shortestCorrect } });
     }
   });
   return problems;
