@@ -38,11 +38,24 @@ function sectionText(text: string): SectionText {
   return { text, runs };
 }
 
+const LEADING_MARKS = /^[\p{P}\p{S}\uE000-\uF8FF]*?(?=[^\p{P}\p{S}])/u;
+
+/** Where a heading stands in a note: a line that starts with it (bullets aside), else anywhere. */
+function findHeading(lines: { text: string; at: number }[], note: string, needle: string, fromLine: number): { line: number; at: number } | undefined {
+  const starts = (l: { text: string }) => l.text.replace(LEADING_MARKS, '').startsWith(needle) || l.text.startsWith(needle);
+  for (const range of [lines.slice(fromLine), lines]) {
+    const hit = range.find(starts);
+    if (hit) return { line: lines.indexOf(hit), at: hit.at };
+  }
+  const at = note.indexOf(needle);
+  return at < 0 ? undefined : { line: Math.max(0, lines.findIndex((l) => l.at > at) - 1), at };
+}
+
 /**
  * Pure: where each section of an index starts in its note. A heading is found by its last
- * part (「VPC > エンドポイント」 by 「エンドポイント」), searching on from the previous
- * section of the same note, then from the start. A section whose heading is not in the
- * note is compared with the whole note.
+ * part (「VPC > エンドポイント」 by 「エンドポイント」) at the start of a line, searching on from
+ * the previous section of the same note, then from the start, then anywhere in the text. A
+ * section whose heading is not in the note is compared with the whole note.
  */
 export function sectionSpans(index: SourceIndex, notes: Map<string, string>): Map<string, SectionText> {
   const spans = new Map<string, SectionText>();
@@ -51,21 +64,27 @@ export function sectionSpans(index: SourceIndex, notes: Map<string, string>): Ma
   for (const [noteFile, sections] of byNote) {
     const raw = notes.get(noteFile);
     if (raw === undefined) continue;
-    const note = squeeze(raw);
-    const starts: { section: Section; at: number }[] = [];
-    let from = 0;
+    const lines: { text: string; at: number }[] = [];
+    let length = 0;
+    for (const line of raw.split('\n')) {
+      const text = squeeze(line);
+      lines.push({ text, at: length });
+      length += text.length;
+    }
+    const note = lines.map((l) => l.text).join('');
+    const starts = new Map<Section, number>();
+    let fromLine = 0;
     for (const s of sections) {
       const needle = squeeze(s.heading.split('>').pop()!);
-      let at = needle ? note.indexOf(needle, from) : -1;
-      if (at < 0 && needle) at = note.indexOf(needle);
-      if (at < 0) continue;
-      starts.push({ section: s, at });
-      from = at + needle.length;
+      const found = needle ? findHeading(lines, note, needle, fromLine) : undefined;
+      if (!found) continue;
+      starts.set(s, found.at);
+      fromLine = found.line + 1;
     }
-    const cuts = [...new Set(starts.map((s) => s.at))].sort((a, b) => a - b);
+    const cuts = [...new Set(starts.values())].sort((a, b) => a - b);
     const whole = sectionText(note);
     for (const s of sections) {
-      const start = starts.find((x) => x.section === s)?.at;
+      const start = starts.get(s);
       const end = start === undefined ? undefined : (cuts.find((c) => c > start) ?? note.length);
       spans.set(`${noteFile}#${s.id}`, start === undefined ? whole : sectionText(note.slice(start, end)));
     }
