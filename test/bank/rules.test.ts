@@ -78,6 +78,19 @@ describe('cross-bank rules', () => {
     expect(rules(spread)).toEqual([]);
   });
 
+  it('warns when over 35 % of multiple-response keys are the first choices as written, naming them; not when spread', () => {
+    const ids = ['m-1', 'm-2', 'm-3', 'm-4'];
+    const keyed = (id: string, at: number[]) =>
+      questionYaml(id, {
+        type: '    type: multiple',
+        choices: ['    choices:', ...[0, 1, 2, 3].flatMap((i) => [`      - text: ${wordsFor(`${id}/${i}`)}`, ...(at.includes(i) ? ['        correct: true'] : [])])].join('\n'),
+      });
+    const first = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml([keyed('m-1', [0, 1]), keyed('m-2', [0, 1]), keyed('m-3', [1, 3]), keyed('m-4', [0, 2])], 'a') });
+    expect(first.problems).toMatchObject([{ rule: 'answer-position', variant: 'multiple', line: 1, params: { count: 2, total: 4, ids: 'm-1, m-2' } }]);
+    const spread = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(ids.map((id, i) => keyed(id, i === 0 ? [0, 1] : [i - 1, 3])), 'a') });
+    expect(rules(spread)).toEqual([]);
+  });
+
   it('reports sections cited fewer than twice only with coverage', () => {
     const files = { 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(two('a-one', 'a-two'), 'a') };
     expect(rules(lintFiles(files))).toEqual([]);
