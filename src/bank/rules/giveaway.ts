@@ -39,6 +39,8 @@ export interface BankGiveaway {
   bank: string;
   singles: number;
   longest: number;
+  /** Over every single-answer question of the bank: mean correct width / mean wrong width. */
+  singleRatio: number;
   /** Over every multiple-response question of the bank: mean correct width / mean wrong width. */
   multiples: number;
   multipleRatio: number;
@@ -46,16 +48,17 @@ export interface BankGiveaway {
 
 /** Pure: the longest-answer figures of one set of questions (a bank, or every bank at once). */
 export function giveawayFigures(name: string, questions: Question[]): BankGiveaway {
-  const singles = questions.filter((q) => q.type === 'single').map(singleFigure);
+  const singleQuestions = questions.filter((q) => q.type === 'single');
+  const singles = singleQuestions.map(singleFigure);
+  const pooled = (qs: Question[]) => mean(qs.flatMap((q) => widths(q, true))) / Math.max(1, mean(qs.flatMap((q) => widths(q, false))));
   const multiples = questions.filter((q) => q.type === 'multiple');
-  const right = multiples.flatMap((q) => widths(q, true));
-  const wrong = multiples.flatMap((q) => widths(q, false));
   return {
     bank: name,
     singles: singles.length,
     longest: singles.filter((s) => s.longest).length,
+    singleRatio: singles.length ? pooled(singleQuestions) : 0,
     multiples: multiples.length,
-    multipleRatio: multiples.length ? mean(right) / Math.max(1, mean(wrong)) : 0,
+    multipleRatio: multiples.length ? pooled(multiples) : 0,
   };
 }
 
