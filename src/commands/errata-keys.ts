@@ -7,9 +7,20 @@ import { reportErratum } from '../store/errata.js';
 import type { Store } from '../store/open.js';
 import { askErratum } from '../ui/errata-prompt.js';
 import { reasonText } from '../ui/errata-report.js';
+import type { ReviewEntry } from '../ui/exam-report.js';
+import { askReviewedQuestion, reviewKeysPrompt } from '../ui/review-keys.js';
 
 // The ! and e keys of the feedback screen and the exam review: report the question on
 // screen, or open it in the learner's editor at its line.
+
+/**
+ * Below an exam review, in a terminal: ! reports one of the reviewed questions, as often as
+ * the learner likes; Enter or q goes on. Each report is confirmed in one line.
+ */
+export async function reportFromReview(store: Store, entries: readonly ReviewEntry[], say: (line: string) => void): Promise<void> {
+  if (entries.length === 0 || !process.stdin.isTTY || !process.stdout.isTTY) return;
+  while ((await reviewKeysPrompt({}, { clearPromptOnDone: true })) === 'report') say(await reportQuestion(store, await askReviewedQuestion(entries)));
+}
 
 /** Asks what is wrong, records it, and returns the line that confirms it. */
 export async function reportQuestion(store: Store, questionId: string, now = Date.now()): Promise<string> {

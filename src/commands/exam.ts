@@ -361,11 +361,14 @@ async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTim
     let interrupted = false;
     try {
       wanted = await askReviewNow(entries.length);
+      if (wanted) {
+        out(['', ...renderExamReview(entries, width)]);
+        await (await import('./errata-keys.js')).reportFromReview(store, entries.filter((e) => e.question), say);
+      }
     } catch (err) {
       if (!(err instanceof ExitPromptError)) throw err;
       interrupted = true;
     }
-    if (wanted) out(['', ...renderExamReview(entries, width)]);
     // The exam is already scored and saved; Ctrl+C here only skips the review, but says so in its exit code.
     if (interrupted) {
       say(t('exam.reviewLater', { command: command(['--review', String(s.id)], how.options) }));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '../../src/bank/cache.js';
 import { editorArgs } from '../../src/commands/errata-keys.js';
 import { feedbackPrompt } from '../../src/ui/feedback.js';
+import { reviewKeysPrompt } from '../../src/ui/review-keys.js';
 
 const question: QuizQuestion = {
   id: 'gw',
@@ -48,5 +49,19 @@ describe('editorArgs', () => {
   it('gives VS Code -g FILE:LINE and makes it wait', () => {
     expect(editorArgs('code', 'q/vpc.yaml', 12)).toEqual(['code', '--wait', '-g', 'q/vpc.yaml:12']);
     expect(editorArgs('code -w', 'q/vpc.yaml', 12)).toEqual(['code', '-w', '-g', 'q/vpc.yaml:12']);
+  });
+});
+
+describe('the keys below an exam review', () => {
+  it('! asks to report one of the reviewed questions; Enter or q is done', async () => {
+    const report = await render(reviewKeysPrompt, {});
+    expect(report.getScreen()).toBe('! report a question · Enter done');
+    report.events.type('!');
+    await expect(report.answer).resolves.toBe('report');
+    for (const key of ['enter', 'q']) {
+      const done = await render(reviewKeysPrompt, {});
+      done.events.keypress(key);
+      await expect(done.answer).resolves.toBe('done');
+    }
   });
 });
