@@ -69,12 +69,25 @@ function intern(texts: number[][], ids: Map<number, number>, df: number[]): numb
 }
 
 function vectors(docs: number[][], df: number[], total: number, cap: number): Vector[] {
+  // ln(1 + N/df) once per gram, 0 for boilerplate grams, which are then left out.
+  const idf = Float64Array.from(df, (n) => (n <= cap ? Math.log(1 + total / n) : 0));
   return docs.map((doc) => {
-    const kept = doc.filter((id) => df[id]! <= cap);
-    const weights = new Float64Array(kept.map((id) => Math.log(1 + total / df[id]!)));
-    const norm = Math.hypot(...weights) || 1;
-    for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
-    return { ids: Int32Array.from(kept), weights };
+    let n = 0;
+    for (const id of doc) if (idf[id]! > 0) n++;
+    const ids = new Int32Array(n);
+    const weights = new Float64Array(n);
+    let sum = 0;
+    n = 0;
+    for (const id of doc) {
+      const w = idf[id]!;
+      if (w === 0) continue;
+      ids[n] = id;
+      weights[n++] = w;
+      sum += w * w;
+    }
+    const norm = Math.sqrt(sum) || 1;
+    for (let i = 0; i < n; i++) weights[i]! /= norm;
+    return { ids, weights };
   });
 }
 

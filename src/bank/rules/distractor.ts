@@ -1,6 +1,6 @@
-import stringWidth from 'fast-string-width';
 import { normalizeForComparison } from '../text.js';
 import type { Problem, Question } from '../types.js';
+import { choiceWidths } from './widths.js';
 
 // Choices nobody would pick. A choice that only negates another halves the question
 // (one of the two must be right); a choice far shorter than the answer stands out.
@@ -34,15 +34,16 @@ function negationOnlyNormalized(x: string, y: string): boolean {
 /** Pure: rule `weak-distractor`, at each weak choice. */
 export function weakDistractorProblems(q: Question): Problem[] {
   const problems: Problem[] = [];
-  const shortestCorrect = Math.min(...q.choices.filter((c) => c.correct).map((c) => stringWidth(c.text)));
+  const widths = choiceWidths(q);
+  const shortestCorrect = Math.min(...widths.filter((_, i) => q.choices[i]!.correct));
   const normalized = q.choices.map((c) => normalizeForComparison(c.text));
   q.choices.forEach((c, i) => {
     // Positions only when reporting: they need the whole file parsed again.
     const where = () => q.at.choices[i]!.text;
     const twin = normalized.findIndex((o, j) => j < i && negationOnlyNormalized(o, normalized[i]!));
     if (twin >= 0) problems.push({ ...where(), rule: 'weak-distractor', severity: 'warning', variant: 'negation', params: { id: q.id, choice: i + 1, other: twin + 1 } });
-    else if (!c.correct && stringWidth(c.text) < shortestCorrect * SHORT_SHARE) {
-      problems.push({ ...where(), rule: 'weak-distractor', severity: 'warning', variant: 'short', params: { id: q.id, choice: i + 1, width: stringWidth(c.text), correct: shortestCorrect } });
+    else if (!c.correct && widths[i]! < shortestCorrect * SHORT_SHARE) {
+      problems.push({ ...where(), rule: 'weak-distractor', severity: 'warning', variant: 'short', params: { id: q.id, choice: i + 1, width: widths[i]!, correct: shortestCorrect } });
     }
   });
   return problems;

@@ -1,5 +1,5 @@
-import stringWidth from 'fast-string-width';
 import type { Bank, Problem, Question } from '../types.js';
+import { choiceWidths } from './widths.js';
 
 // A test-wise learner picks the longest choice. By chance the correct one is the longest
 // about once in as many choices as a question has; a bank above these limits teaches length.
@@ -14,7 +14,7 @@ export const MULTIPLE_RATIO_MAX = 1.25;
 const MIN_QUESTIONS = 4;
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const widths = (q: Question, correct: boolean) => q.choices.filter((c) => c.correct === correct).map((c) => stringWidth(c.text));
+const widths = (q: Question, correct: boolean) => choiceWidths(q).filter((_, i) => q.choices[i]!.correct === correct);
 
 export interface SingleFigure {
   question: Question;
