@@ -206,6 +206,19 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
 
   example(
     program
+      .command('errata')
+      .description(t('cli.errata'))
+      .option('--json', t('cli.errata.json'))
+      .option('--resolve <id>', t('cli.errata.resolve'))
+      .addOption(dbOption())
+      .addOption(questionsOption())
+      .action(async (opts) => setExit(await (await load(import('./commands/errata.js'), env)).errataCommand(opts, env))),
+    'aws-quiz errata',
+    'aws-quiz errata --resolve 3',
+  );
+
+  example(
+    program
       .command('lint')
       .description(t('cli.lint'))
       .argument('[paths...]', t('cli.lint.paths'))
@@ -217,6 +230,7 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
       .action(async (paths: string[], opts) => setExit(await (await load(import('./commands/lint.js'), env)).lintCommand(paths, opts))),
     'aws-quiz lint questions',
     'aws-quiz lint --strict --coverage --format github questions',
+    'aws-quiz lint --strict --notes ../notes questions',
   );
 
   example(

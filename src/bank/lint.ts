@@ -18,7 +18,8 @@ export interface LintResult {
 
 /** Pure: everything lint reports about a loaded set of banks, sorted by place. */
 export function lintBanks(loaded: LoadedBanks, options: { coverage?: boolean; notes?: NoteTexts } = {}): LintResult {
-  const problems = [...loaded.problems, ...crossBankProblems(loaded.groups)];
+  const readable = options.notes && new Map([...options.notes].filter((e): e is [string, string] => e[1] !== undefined));
+  const problems = [...loaded.problems, ...crossBankProblems(loaded.groups, readable ? { notes: readable } : {})];
   const fromNotes = options.notes && notesProblems(loaded.groups, options.notes);
   if (fromNotes) problems.push(...fromNotes.problems);
   let sections: SectionCoverage[] | undefined;

@@ -96,6 +96,11 @@ export function parseBank(text: string, file: string): ParsedBank {
           source: parsed.locate([...qp, 'source']),
           text: parsed.locate([...qp, 'question']),
           topic: parsed.locate([...qp, 'topic']),
+          choices: q.choices.map((c, j) => ({
+            text: parsed.locate([...qp, 'choices', j, 'text']),
+            ...(c.why !== undefined && { why: parsed.locate([...qp, 'choices', j, 'why']) }),
+          })),
+          ...(q.explanation !== undefined && { explanation: parsed.locate([...qp, 'explanation']) }),
         };
         Object.defineProperty(this, 'at', { value, enumerable: false });
         return value;

@@ -13,6 +13,8 @@ export interface Problem extends Location {
   rule: string;
   severity: Severity;
   params: Record<string, string | number>;
+  /** For a rule with several messages: the catalogue key is `rule.<rule>.<variant>`. */
+  variant?: string;
 }
 
 export interface Choice {
@@ -34,7 +36,16 @@ export interface Question {
   /** `<note file>#<section id>` as written in the bank. */
   source: string;
   /** Where the question's fields stand in its bank file. */
-  at: { question: Location; id: Location; source: Location; text: Location; topic: Location };
+  at: {
+    question: Location;
+    id: Location;
+    source: Location;
+    text: Location;
+    topic: Location;
+    /** Each choice's `text` and `why`, in file order. */
+    choices: { text: Location; why?: Location }[];
+    explanation?: Location;
+  };
 }
 
 export interface Bank {

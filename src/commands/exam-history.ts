@@ -115,11 +115,13 @@ export async function review(options: ExamOptions): Promise<number> {
       typeof stored.correct === 'number' && typeof stored.total === 'number' && Array.isArray(stored.domains) && Array.isArray(stored.weakTopics)
         ? (stored as ExamResult)
         : scoreExam(present, { passMark: blueprint.passMark, timeUsedMs: exam.timeUsedMs, timeLimitMs: exam.timeLimitMs });
+    const entries = reviewEntries(items, answers, exam.questions.map((q) => q.flagged), marks, sources);
     out([
       ...renderExamReport(result, { examId: exam.id, blueprint: exam.blueprint ?? blueprint.name, ...(stored.timeUp && { timeUp: true }), ...withAgain(exam, options) }),
       '',
-      ...renderExamReview(reviewEntries(items, answers, exam.questions.map((q) => q.flagged), marks, sources), terminalWidth()),
+      ...renderExamReview(entries, terminalWidth()),
     ]);
+    await (await import('./errata-keys.js')).reportFromReview(store, entries.filter((e) => e.question), (line) => process.stderr.write(line + '\n'));
     return 0;
   } finally {
     store?.close();

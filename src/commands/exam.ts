@@ -4,6 +4,8 @@ import { UsageError, UserError } from '../errors.js';
 import { findAskedBefore } from '../quiz/asked-before.js';
 import { blueprintFor, BLUEPRINTS, isBlueprintName, type Blueprint } from '../quiz/blueprints.js';
 import { drawExam, filterQuestions, unmatchedFilters } from '../quiz/exam-draw.js';
+import { withoutHeldOut } from '../quiz/held-out.js';
+import { heldOutQuestions } from '../store/errata.js';
 import {
   countsOf,
   elapsedMs,
@@ -129,7 +131,8 @@ async function start(store: Store, questions: QuizQuestion[], sources: SectionRe
   const banks = [...new Set(questions.map((q) => q.bank))].sort();
   if (unmatched.banks.length) throw new UserError(t('exam.unknownBank', { bank: unmatched.banks.join(', '), banks: banks.join(', ') }));
   if (unmatched.topics.length) throw new UserError(t('exam.noTopic', { topic: unmatched.topics.join(', ') }));
-  const pool = filterQuestions(questions, filters);
+  const { pool, heldOut } = withoutHeldOut(filterQuestions(questions, filters), heldOutQuestions(store));
+  if (heldOut > 0) process.stdout.write(t('errata.heldOut', { count: heldOut }) + '\n');
   if (pool.length === 0) throw new UserError(t('exam.noMatch'));
 
   const seed = options.seed ?? newSeed();
@@ -359,11 +362,14 @@ async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTim
     let interrupted = false;
     try {
       wanted = await askReviewNow(entries.length);
+      if (wanted) {
+        out(['', ...renderExamReview(entries, width)]);
+        await (await import('./errata-keys.js')).reportFromReview(store, entries.filter((e) => e.question), say);
+      }
     } catch (err) {
       if (!(err instanceof ExitPromptError)) throw err;
       interrupted = true;
     }
-    if (wanted) out(['', ...renderExamReview(entries, width)]);
     // The exam is already scored and saved; Ctrl+C here only skips the review, but says so in its exit code.
     if (interrupted) {
       say(t('exam.reviewLater', { command: command(['--review', String(s.id)], how.options) }));

@@ -18,7 +18,7 @@ import { keptOptions } from './kept-options.js';
 // with their FSRS cards, feedback, the summary. practice.ts loads it lazily so none of it
 // delays the first question.
 
-export { showFeedback } from '../ui/feedback.js';
+export { feedbackPrompt, showFeedback } from '../ui/feedback.js';
 
 /** Why a focus drew nothing from a non-empty pool, in one line. */
 export function nothingToAsk(focus: Focus, pool: QuizQuestion[], state: LearnerState, now: number): string {

@@ -3,10 +3,12 @@ import { type QuizQuestion, type SectionRef } from '../bank/cache.js';
 import { UserError } from '../errors.js';
 import type { AnswerResult } from '../quiz/practice-session.js';
 import { newSeed, seededRandom } from '../quiz/random.js';
-import { applyFilters, replayDraw, selectQuestions, type Focus, type LearnerState } from '../quiz/select.js';
+import { withoutHeldOut } from '../quiz/held-out.js';
+import { applyFilters, replayDraw, selectQuestions, type Drawn, type Focus, type LearnerState } from '../quiz/select.js';
 import { localDay } from '../quiz/days.js';
 import { HALF_LIFE_DAYS, topicStandings } from '../quiz/topics.js';
 import type { Store } from '../store/open.js';
+import { heldOutQuestions } from '../store/errata.js';
 import { openStoreFor } from './open-store.js';
 import { dueTimes, pastDraw, questionHistory } from '../store/practice.js';
 import { examDayRecall } from './exam-day.js';
@@ -59,9 +61,12 @@ function afterFirstDraw<T>(write: () => T, prompt: AbortController): Promise<T> 
 export async function practiceCommand(options: PracticeOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   requireTty('aws-quiz practice');
   const { questions, sections } = await quizBanksFor(options, env);
-  const pool = filteredPool(questions, options);
+  const filtered = filteredPool(questions, options);
   const store = openStoreFor(options, env);
   try {
+    // A question reported as having a wrong key must not keep costing the learner points.
+    const { pool, heldOut } = withoutHeldOut(filtered, heldOutQuestions(store));
+    if (heldOut > 0) process.stdout.write(t('errata.heldOut', { count: heldOut }) + '\n');
     return await practise(store, questions, pool, sections, options);
   } finally {
     store.close();
@@ -79,6 +84,28 @@ function filteredPool(questions: QuizQuestion[], options: PracticeOptions): Quiz
     throw new UserError(t('practice.noMatch', { filters }));
   }
   return pool;
+}
+
+const errataKeys = () => import('./errata-keys.js');
+
+/**
+ * Opens the question in the editor, then reads the banks again so that the questions still
+ * to come are asked as they now stand (one whose choices changed in number keeps its old
+ * form: its shuffled order would no longer fit). A missing editor is said in one line.
+ */
+async function editAndReread(keys: Awaited<ReturnType<typeof errataKeys>>, questionId: string, drawn: Drawn[], from: number, options: PracticeOptions): Promise<void> {
+  try {
+    keys.editQuestion(questionId, options);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    process.stdout.write(err.message + '\n');
+    return;
+  }
+  const fresh = new Map((await quizBanksFor(options)).questions.map((q) => [q.id, q]));
+  for (let j = from; j < drawn.length; j++) {
+    const q = fresh.get(drawn[j]!.question.id);
+    if (q && q.choices.length === drawn[j]!.question.choices.length) drawn[j] = { ...drawn[j]!, question: q };
+  }
 }
 
 async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[], sections: SectionRef[], options: PracticeOptions): Promise<number> {
@@ -129,7 +156,15 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
       const correct = steps.record(d, answer.selected, answeredAt - shownAt, answeredAt);
       results.push({ questionId: d.question.id, topic: d.question.topic, correct, timeMs: answeredAt - shownAt });
       const last = i === drawn.length - 1;
-      const next = await later.showFeedback({ question: d.question, order: d.order, selected: answer.selected, correct, header, source: steps.sourceOf(d.question.source), last });
+      const feedback = { question: d.question, order: d.order, selected: answer.selected, correct, header, source: steps.sourceOf(d.question.source), last };
+      let next = await later.showFeedback(feedback);
+      // ! and e: report the question, or open it in the editor; then the keys again.
+      while (next === 'report' || next === 'edit') {
+        const keys = await errataKeys();
+        if (next === 'report') process.stdout.write((await keys.reportQuestion(store, d.question.id)) + '\n');
+        else await editAndReread(keys, d.question.id, drawn, i + 1, options);
+        next = await later.feedbackPrompt({ ...feedback, printed: true }, { clearPromptOnDone: true });
+      }
       if (next === 'quit') break;
     }
   } catch (err) {

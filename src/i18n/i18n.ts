@@ -1,5 +1,6 @@
 import { cli } from './messages/cli.js';
 import { common } from './messages/common.js';
+import { errata } from './messages/errata.js';
 import { exam } from './messages/exam.js';
 import { init } from './messages/init.js';
 import { interop } from './messages/interop.js';
@@ -12,8 +13,8 @@ import { stats } from './messages/stats.js';
 // One catalogue for every user-facing string. Each area keeps its own file under
 // messages/; keys are prefixed with the area so they never collide.
 export const catalogues = {
-  en: { ...common.en, ...cli.en, ...lint.en, ...practice.en, ...exam.en, ...stats.en, ...init.en, ...notes.en, ...readiness.en, ...interop.en },
-  ja: { ...common.ja, ...cli.ja, ...lint.ja, ...practice.ja, ...exam.ja, ...stats.ja, ...init.ja, ...notes.ja, ...readiness.ja, ...interop.ja },
+  en: { ...common.en, ...cli.en, ...lint.en, ...practice.en, ...exam.en, ...stats.en, ...init.en, ...notes.en, ...readiness.en, ...interop.en, ...errata.en },
+  ja: { ...common.ja, ...cli.ja, ...lint.ja, ...practice.ja, ...exam.ja, ...stats.ja, ...init.ja, ...notes.ja, ...readiness.ja, ...interop.ja, ...errata.ja },
 };
 
 export type Lang = keyof typeof catalogues;

@@ -258,6 +258,19 @@ export const MIGRATIONS: readonly string[] = [
       decay_day = max(decay_day, excluded.decay_day);
   END;
   `,
+  `
+  -- Reports the learner made on a question during practice or an exam review. An open
+  -- wrong-key report holds the question out of practice and exams until it is resolved.
+  CREATE TABLE errata (
+    id          INTEGER PRIMARY KEY,
+    question_id TEXT    NOT NULL,
+    reason      TEXT    NOT NULL CHECK (reason IN ('wrong-key', 'ambiguous', 'outdated', 'typo')),
+    note        TEXT,
+    reported_at INTEGER NOT NULL,
+    resolved_at INTEGER
+  );
+  CREATE INDEX errata_open ON errata (resolved_at, question_id);
+  `,
 ];
 
 

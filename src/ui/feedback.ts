@@ -81,7 +81,8 @@ export interface FeedbackConfig extends Feedback {
   printed?: boolean;
 }
 
-export type FeedbackResult = 'next' | 'quit';
+/** `report`: the learner pressed ! to report the question; `edit`: e, to open it in an editor. */
+export type FeedbackResult = 'next' | 'quit' | 'report' | 'edit';
 
 const HIDE_CURSOR = '\x1b[?25l';
 
@@ -97,8 +98,11 @@ export const feedbackPrompt = createPrompt<FeedbackResult, FeedbackConfig>((conf
     if (finished) return;
     if (isEnterKey(key)) finish('next');
     else if (key.name === 'q' && !key.ctrl) finish('quit');
+    // Errata and the way back to the source: report what is wrong, or fix it at once.
+    else if ((key as { sequence?: string }).sequence === '!') finish('report');
+    else if (key.name === 'e' && !key.ctrl) finish('edit');
   });
-  const help = chalk.dim(t(config.last ? 'practice.keys.last' : 'practice.keys.next'));
+  const help = chalk.dim(`${t(config.last ? 'practice.keys.last' : 'practice.keys.next')} · ${t('errata.keys')}`);
   // Printed above: the verdict sits by the keys, in view, and goes when the learner moves on.
   if (config.printed) return finished ? '' : `${renderVerdict(config)}\n${help}${HIDE_CURSOR}`;
   // Once left, the feedback stays in the scrollback without its key help.

@@ -11,7 +11,7 @@ export type LintFormat = (typeof LINT_FORMATS)[number];
 /** Problem details quote the bank (keys, values, parser snippets), which is untrusted text. */
 export function problemMessage(p: Problem): string {
   const params = Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, typeof v === 'string' ? sanitizeText(v) : v]));
-  return sanitizeText(tDynamic(`rule.${p.rule}`, worded(p.rule, params)));
+  return sanitizeText(tDynamic(`rule.${p.rule}${p.variant ? `.${p.variant}` : ''}`, worded(p.rule, params)));
 }
 
 /** The schema's language-neutral params (empty `where`, `values`, `min`, message keys) in words. */

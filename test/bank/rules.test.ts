@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintBanks } from '../../src/bank/lint.js';
 import { loadBanks } from '../../src/bank/load.js';
-import { bankYaml, questionYaml, SOURCES_YAML } from '../helpers/bank.js';
+import { bankYaml, questionYaml, SOURCES_YAML, wordsFor } from '../helpers/bank.js';
 import { tempDir } from '../helpers/tmp.js';
 
 function lintFiles(files: Record<string, string>, coverage = false) {
@@ -72,9 +72,22 @@ describe('cross-bank rules', () => {
     const ids = ['a-1', 'a-2', 'a-3', 'a-4'];
     const piled = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(ids.map((id) => questionYaml(id)), 'a') });
     expect(rules(piled)).toEqual(['answer-position']);
-    const at = (n: number) =>
-      ['    choices:', ...[0, 1, 2].flatMap((i) => [`      - text: c${i}`, ...(i === n ? ['        correct: true'] : [])])].join('\n');
-    const spread = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(ids.map((id, i) => questionYaml(id, { choices: at(i % 3) })), 'a') });
+    const at = (id: string, n: number) =>
+      ['    choices:', ...[0, 1, 2].flatMap((i) => [`      - text: ${wordsFor(`${id}/${i}`)}`, ...(i === n ? ['        correct: true'] : [])])].join('\n');
+    const spread = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(ids.map((id, i) => questionYaml(id, { choices: at(id, i % 3) })), 'a') });
+    expect(rules(spread)).toEqual([]);
+  });
+
+  it('warns when over 35 % of multiple-response keys are the first choices as written, naming them; not when spread', () => {
+    const ids = ['m-1', 'm-2', 'm-3', 'm-4'];
+    const keyed = (id: string, at: number[]) =>
+      questionYaml(id, {
+        type: '    type: multiple',
+        choices: ['    choices:', ...[0, 1, 2, 3].flatMap((i) => [`      - text: ${wordsFor(`${id}/${i}`)}`, ...(at.includes(i) ? ['        correct: true'] : [])])].join('\n'),
+      });
+    const first = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml([keyed('m-1', [0, 1]), keyed('m-2', [0, 1]), keyed('m-3', [1, 3]), keyed('m-4', [0, 2])], 'a') });
+    expect(first.problems).toMatchObject([{ rule: 'answer-position', variant: 'multiple', line: 1, params: { count: 2, total: 4, ids: 'm-1, m-2' } }]);
+    const spread = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(ids.map((id, i) => keyed(id, i === 0 ? [0, 1] : [i - 1, 3])), 'a') });
     expect(rules(spread)).toEqual([]);
   });
 

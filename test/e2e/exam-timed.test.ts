@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { EXAM_BANK, answer, readExam } from '../helpers/exam-pty.js';
 import { KEYS, runInPty } from '../helpers/pty.js';
 import { tempDir } from '../helpers/tmp.js';
+import { openErrata } from '../../src/store/errata.js';
+import { openStore } from '../../src/store/open.js';
 
 // Runs in real time: a one-minute exam takes a minute.
 describe('aws-quiz exam --timed (built binary, pseudo-terminal)', () => {
@@ -36,6 +38,19 @@ describe('aws-quiz exam --timed (built binary, pseudo-terminal)', () => {
 
     run.write('y');
     run.write(KEYS.enter);
+    // Below the review, ! reports one of its questions; Enter goes on.
+    await run.waitFor('! report a question · Enter done');
+    run.write('!');
+    await run.waitFor('Which question?');
+    run.write(KEYS.enter);
+    await run.waitFor('What is wrong with this question?');
+    run.write(KEYS.down);
+    run.write(KEYS.enter);
+    await run.waitFor('A line for the record (optional):');
+    const noted = run.output().length;
+    run.write(KEYS.enter);
+    await run.waitFor(/Reported as #1 \(ambiguous\)[^]*! report a question · Enter done/, 10_000, noted);
+    run.write(KEYS.enter);
     await run.waitFor('Review this exam again at any time: aws-quiz exam --review');
     const review = run.output().slice(run.output().indexOf('Review: 9 wrong or unanswered questions'));
     expect(review).toContain('Your answer: none (unanswered)');
@@ -54,5 +69,10 @@ describe('aws-quiz exam --timed (built binary, pseudo-terminal)', () => {
     // The answered question counts toward statistics and scheduling like a practice answer.
     expect(stored.answers).toEqual([{ id: stored.questions[0]!.id, correct: 1, flagged: 0, sessionId: stored.session.id }]);
     expect(stored.cards).toBe(1);
+    // The report made below the review names the first reviewed question (the second asked).
+    const store = openStore(db);
+    const errata = openErrata(store);
+    store.close();
+    expect(errata).toMatchObject([{ id: 1, questionId: stored.questions[1]!.id, reason: 'ambiguous' }]);
   }, 100_000);
 });

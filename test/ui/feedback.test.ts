@@ -72,7 +72,7 @@ describe('feedback after an answer', () => {
 
   it('shows only the verdict and the keys when the feedback was printed above it', async () => {
     const { answer, events, getScreen } = await renderPrompt(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: false, printed: true });
-    expect(getScreen()).toBe('✓ Correct\nEnter next question · q end');
+    expect(getScreen()).toBe('✓ Correct\nEnter next question · q end · ! report · e edit');
     events.keypress('enter');
     await expect(answer).resolves.toBe('next');
   });
