@@ -9,8 +9,11 @@ import {
   next,
   noticeAt,
   setAnswer,
+  statusOf,
   toggleFlag,
+  type ExamCounts,
   type ExamState,
+  type QuestionStatus,
   type ExamTimer,
   type TimeNotice,
 } from '../quiz/exam-engine.js';
@@ -67,6 +70,8 @@ export interface HeaderView {
   position: number;
   total: number;
   answered: number;
+  /** Multiple-response questions with fewer ticks than they ask for. */
+  incomplete?: number;
   flagged: number;
   timer: ExamTimer;
   now: number;
@@ -84,7 +89,9 @@ export function renderExamHeader(h: HeaderView, width: number): string {
   const parts = [
     chalk.bold(h.position > 0 ? t('exam.header.position', { position: h.position, total: h.total }) : t('exam.header.review', { total: h.total })),
     clock,
-    t('exam.header.counts', { answered: h.answered, total: h.total, flagged: h.flagged }),
+    h.incomplete
+      ? t('exam.header.countsIncomplete', { answered: h.answered, total: h.total, incomplete: h.incomplete, flagged: h.flagged })
+      : t('exam.header.counts', { answered: h.answered, total: h.total, flagged: h.flagged }),
   ];
   return truncateCols(parts.join(chalk.dim(' · ')), width);
 }
@@ -113,10 +120,15 @@ export function renderQuestionScreen(v: QuestionView, width: number): Omit<Scree
   const middle: string[] = [];
   if (v.flagged) middle.push(chalk.yellow(t('exam.flagged')));
   middle.push(...renderQuestionText(question, width), '');
-  const blocks = renderChoiceBlocks(question, order, width, { cursor: v.cursor, selected: multiple ? v.pending : new Set() });
+  const blocks = renderChoiceBlocks(question, order, width, { cursor: v.cursor, selected: multiple ? v.pending : new Set(v.answer ?? []) });
   const focus = focusOf(blocks, v.cursor, middle.length);
   middle.push(...blocks.flat());
-  const status = [v.answer ? t('exam.answered', { answer: labelsOf(v.answer, order) }) : chalk.dim(t('exam.unanswered'))];
+  const incomplete = multiple && v.answer !== null && v.answer.length < correctChoices(question);
+  const status = [
+    v.answer
+      ? t(incomplete ? 'exam.answeredIncomplete' : 'exam.answered', { answer: labelsOf(v.answer, order), count: correctChoices(question) })
+      : chalk.dim(t('exam.unanswered')),
+  ];
   if (v.error) status.push(chalk.red(v.error));
   const last = choiceLabel(Math.min(order.length, 5) - 1);
   return {
@@ -129,14 +141,14 @@ export function renderQuestionScreen(v: QuestionView, width: number): Omit<Scree
 
 export interface ReviewRow {
   position: number;
-  answered: boolean;
+  status: QuestionStatus;
   flagged: boolean;
   text: string;
 }
 
 /** One line per question: number, answered or not, flagged or not, the start of the question. */
 export function renderReviewRow(row: ReviewRow, active: boolean, width: number): string {
-  const status = row.answered ? t('exam.review.answered') : chalk.yellow(t('exam.review.unanswered'));
+  const status = row.status === 'answered' ? t('exam.review.answered') : chalk.yellow(t(row.status === 'incomplete' ? 'exam.review.incomplete' : 'exam.review.unanswered'));
   const flag = row.flagged ? chalk.yellow(t('exam.review.flagged')) : '';
   const pointer = active ? chalk.cyan('❯') : ' ';
   let head = `${pointer} ${String(row.position + 1).padStart(3)}  ${padEndCols(status, 12)} ${padEndCols(flag, 10)} `;
@@ -153,12 +165,13 @@ export function pageAround(count: number, active: number, size: number): { start
   return { start, end: start + size };
 }
 
-export function renderConfirm(unanswered: number, flagged: number, width = Infinity): string[] {
+export function renderConfirm(counts: Pick<ExamCounts, 'unanswered' | 'incomplete' | 'flagged'>, width = Infinity): string[] {
+  const { unanswered, incomplete, flagged } = counts;
   const fit = (text: string) => (Number.isFinite(width) ? wrap(text, width).split('\n') : [text]);
   const lines = fit(chalk.bold(t('exam.confirm.title')));
-  if (unanswered > 0 || flagged > 0) lines.push(...fit(t('exam.confirm.counts', { unanswered, flagged })));
+  if (unanswered > 0 || incomplete > 0 || flagged > 0) lines.push(...fit(t('exam.confirm.counts', { unanswered, incomplete, flagged })));
   else lines.push(...fit(t('exam.confirm.allAnswered')));
-  if (unanswered > 0) lines.push(...fit(chalk.yellow(t('exam.confirm.unansweredWrong'))));
+  if (unanswered > 0 || incomplete > 0) lines.push(...fit(chalk.yellow(t('exam.confirm.unansweredWrong'))));
   lines.push('', ...fit(chalk.dim(t('exam.keys.confirm'))));
   return lines;
 }
@@ -168,6 +181,7 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   const width = (config.width ?? (() => terminalWidth()))();
   const height = (config.height ?? (() => process.stdout.rows || 24))();
   const { items, timer } = config;
+  const need = items.map((it) => correctChoices(it.question));
 
   const initialCursor = (s: ExamState) => {
     const item = items[s.position]!;
@@ -210,14 +224,11 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
 
   const item = items[state.position]!;
   const multiple = item.question.type === 'multiple';
-  const need = correctChoices(item.question);
 
-  const answerAndGoOn = (selection: readonly number[]) => {
-    const answered = setAnswer(state, selection);
-    if (isLast(state)) {
-      setReviewActive(state.position);
-      commit(answered, state.position, 'review');
-    } else commit(next(answered, now()), state.position);
+  /** Enter: the answer is already saved (or the question left unanswered); open the next screen. */
+  const goOn = () => {
+    if (isLast(state)) openReview();
+    else moveTo(state.position + 1);
   };
 
   useKeypress((key, rl) => {
@@ -253,11 +264,11 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
       return;
     }
 
+    // Nothing is chosen until the learner chooses: Enter never answers with the highlighted choice.
     if (isEnterKey(key)) {
-      if (!multiple) answerAndGoOn([item.order[cursor]!]);
-      else if (pending.size === need) answerAndGoOn([...pending]);
-      else if (pending.size === 0 && state.answers[state.position] == null) setError(t('exam.chooseOrSkip', { count: need }));
-      else setError(t('practice.wrongCount', { count: need, selected: pending.size }));
+      const asked = need[state.position]!;
+      if (multiple && pending.size > 0 && pending.size !== asked) setError(t('practice.wrongCount', { count: asked, selected: pending.size }));
+      else goOn();
       return;
     }
     setError(undefined);
@@ -273,14 +284,20 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
     else if (key.name === 'x') {
       setPending(new Set());
       if (state.answers[state.position] != null) commit(setAnswer(state, null), state.position);
-    } else if (isSpaceKey(key) && multiple) toggle(cursor);
+    } else if (isSpaceKey(key)) choose(cursor);
     else {
       const position = choiceKey(key, item.order.length);
       if (position === undefined) return;
       setCursor(position);
-      if (multiple) toggle(position);
+      choose(position);
     }
   });
+
+  /** A letter or Space: on a single-answer question the choice is the answer, saved at once. */
+  function choose(position: number) {
+    if (multiple) return toggle(position);
+    commit(setAnswer(state, [item.order[position]!]), state.position);
+  }
 
   // A tick is an answer at once, as on the real exam: leaving the question (back, skip,
   // the review screen, time running out) keeps it. Enter checks the count and goes on.
@@ -295,16 +312,16 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   }
 
   const at = now();
-  const counts = countsOf(state);
+  const counts = countsOf(state, need);
   const header = renderExamHeader(
-    { position: screen === 'review' ? 0 : state.position + 1, total: counts.total, answered: counts.answered, flagged: counts.flagged, timer, now: at },
+    { position: screen === 'review' ? 0 : state.position + 1, total: counts.total, answered: counts.answered, incomplete: counts.incomplete, flagged: counts.flagged, timer, now: at },
     width,
   );
   const top = [header, ...renderNotice(noticeAt(timer, at)), ''];
   let lines: string[];
-  if (screen === 'confirm') lines = [...top, ...renderConfirm(counts.unanswered, counts.flagged, width)];
+  if (screen === 'confirm') lines = [...top, ...renderConfirm(counts, width)];
   else if (screen === 'review') {
-    const rows: ReviewRow[] = items.map((it, i) => ({ position: i, answered: state.answers[i] != null, flagged: state.flags[i]!, text: it.question.question }));
+    const rows: ReviewRow[] = items.map((it, i) => ({ position: i, status: statusOf(state, i, need), flagged: state.flags[i]!, text: it.question.question }));
     const shown = pageAround(rows.length, reviewActive, Math.max(3, height - top.length - 5));
     const page = rows.slice(shown.start, shown.end).map((row) => renderReviewRow(row, row.position === reviewActive, width));
     lines = [...top, chalk.bold(t('exam.review.title')), ...page, '', chalk.dim(t('exam.keys.review'))];

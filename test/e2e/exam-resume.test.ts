@@ -67,7 +67,7 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
     third.write(KEYS.enter);
     await third.waitFor('Question 2 of 10');
     third.write('q');
-    await third.waitFor('8 unanswered and 1 flagged.');
+    await third.waitFor('8 unanswered, 0 incomplete, 1 flagged.');
     third.write('y');
     await third.waitFor('Review the 9 wrong or unanswered questions now?');
     expect(third.output()).toMatch(/Score\s+1\/10 \(10%\)/);
