@@ -20,6 +20,7 @@ import {
 } from '../quiz/exam-engine.js';
 import { scoreExam, type ExamResult } from '../quiz/exam-score.js';
 import { newSeed } from '../quiz/random.js';
+import { systemClock, type Clock } from '../quiz/clock.js';
 import {
   abandonExam,
   createExam,
@@ -57,13 +58,16 @@ import { terminalWidth } from '../ui/text.js';
 const EXIT_FOR: Record<string, number> = { SIGINT: 130, SIGHUP: 129, SIGTERM: 143 };
 /** The clock is saved this often as well as on every change, so a killed process loses a few seconds at most. */
 const CLOCK_SAVE_MS = 5_000;
+/** How often the clock is checked for the time limit: the exam ends within this of 0:00. */
+const DEADLINE_CHECK_MS = 100;
 
 const out = (lines: string[]) => process.stdout.write(lines.join('\n') + '\n');
 const say = (line: string) => process.stderr.write(line + '\n');
 
 export type { ExamOptions };
 
-export async function examCommand(options: ExamOptions): Promise<number> {
+/** `clock` times the exam (monotonic) and dates its events (wall clock); tests pass their own. */
+export async function examCommand(options: ExamOptions, clock: Clock = systemClock): Promise<number> {
   const reviewing = options.review !== undefined && options.review !== false;
   const modes = [options.resume && '--resume', reviewing && '--review', options.list && '--list'].filter(Boolean);
   if (modes.length > 1) throw new UsageError(t('exam.modes', { flags: modes.join(', ') }));
@@ -77,7 +81,7 @@ export async function examCommand(options: ExamOptions): Promise<number> {
     const unfinished = findUnfinishedExam(store);
     if (options.resume) {
       if (!unfinished) throw new UserError(t('exam.nothingToResume'));
-      return await resume(store, unfinished.id, questions, sources, options);
+      return await resume(store, unfinished.id, questions, sources, options, clock);
     }
     if (unfinished) {
       let choice: Awaited<ReturnType<typeof askUnfinished>>;
@@ -87,19 +91,18 @@ export async function examCommand(options: ExamOptions): Promise<number> {
         if (err instanceof ExitPromptError) return EXIT_FOR.SIGINT!;
         throw err;
       }
-      if (choice === 'resume') return await resume(store, unfinished.id, questions, sources, options);
+      if (choice === 'resume') return await resume(store, unfinished.id, questions, sources, options, clock);
       if (choice === 'cancel') return 0;
-      say(t('exam.abandoned', { id: unfinished.id, count: abandon(store, unfinished.id, questions) }));
+      say(t('exam.abandoned', { id: unfinished.id, count: abandon(store, unfinished.id, questions, clock.date()) }));
     }
-    return await start(store, questions, sources, options);
+    return await start(store, questions, sources, options, clock);
   } finally {
     store.close();
   }
 }
 
 /** Gives the exam up, recording the answers it had for the questions still in the banks; returns how many. */
-function abandon(store: Store, id: number, questions: readonly QuizQuestion[]): number {
-  const now = Date.now();
+function abandon(store: Store, id: number, questions: readonly QuizQuestion[], now: number): number {
   const exam = loadExam(store, id)!;
   const find = findAskedBefore(questions);
   const given = exam.questions.flatMap((sq) => {
@@ -119,7 +122,7 @@ function unfinishedLine(e: ExamSummary): string {
 
 // ---------------------------------------------------------------- starting
 
-async function start(store: Store, questions: QuizQuestion[], sources: SectionRef[], options: ExamOptions): Promise<number> {
+async function start(store: Store, questions: QuizQuestion[], sources: SectionRef[], options: ExamOptions, clock: Clock): Promise<number> {
   const name = options.blueprint ?? 'saa';
   if (!isBlueprintName(name)) throw new UsageError(t('error.badChoice', { flag: '--blueprint', values: Object.keys(BLUEPRINTS).join(', '), value: name }));
   const blueprint = BLUEPRINTS[name];
@@ -160,7 +163,7 @@ async function start(store: Store, questions: QuizQuestion[], sources: SectionRe
     return 0;
   }
 
-  const startedAt = Date.now();
+  const startedAt = clock.date();
   const id = createExam(store, {
     blueprint: blueprint.name,
     seed,
@@ -170,7 +173,7 @@ async function start(store: Store, questions: QuizQuestion[], sources: SectionRe
     questions: draw.items.map((it) => ({ questionId: it.question.id, choiceOrder: it.choiceOrder })),
   });
   const items = draw.items.map((it) => ({ question: it.question, order: it.choiceOrder }));
-  return sit(store, { id, blueprint, seed, startedAt, items, sources, timer: newTimer(limitMs), state: newExamState(items.length, startedAt) }, options);
+  return sit(store, { id, blueprint, seed, startedAt, items, sources, timer: newTimer(limitMs), state: newExamState(items.length, clock.elapsed()) }, options, clock);
 }
 
 // ---------------------------------------------------------------- resuming
@@ -188,7 +191,7 @@ function itemsOf(exam: StoredExam, questions: QuizQuestion[]): ExamItem[] {
   return items;
 }
 
-async function resume(store: Store, id: number, questions: QuizQuestion[], sources: SectionRef[], options: ExamOptions): Promise<number> {
+async function resume(store: Store, id: number, questions: QuizQuestion[], sources: SectionRef[], options: ExamOptions, clock: Clock): Promise<number> {
   const exam = loadExam(store, id)!;
   const items = itemsOf(exam, questions);
   const blueprint = blueprintFor(exam.blueprint);
@@ -199,10 +202,10 @@ async function resume(store: Store, id: number, questions: QuizQuestion[], sourc
     flags: exam.questions.map((q) => q.flagged),
     timeMs: exam.questions.map((q) => q.timeMs),
   };
-  const context: Sitting = { id, blueprint, seed: exam.seed, startedAt: exam.startedAt, items, sources, timer, state: newExamState(items.length, Date.now(), saved) };
-  if (isExpired(timer, Date.now())) {
+  const context: Sitting = { id, blueprint, seed: exam.seed, startedAt: exam.startedAt, items, sources, timer, state: newExamState(items.length, clock.elapsed(), saved) };
+  if (isExpired(timer, clock.elapsed())) {
     say(t('exam.resumeExpired', { id }));
-    return submit(store, context, context.state, timer, { timeUp: true, options });
+    return submit(store, context, context.state, timer, { timeUp: true, options, clock });
   }
   let begin: boolean;
   try {
@@ -216,7 +219,7 @@ async function resume(store: Store, id: number, questions: QuizQuestion[], sourc
     say(t('exam.stillPaused', { command: command(['--resume'], options) }));
     return 0;
   }
-  return sit(store, context, options);
+  return sit(store, context, options, clock);
 }
 
 // ---------------------------------------------------------------- sitting
@@ -235,9 +238,9 @@ interface Sitting {
 
 type Outcome = { kind: 'ended'; state: ExamState } | { kind: 'timeUp' } | { kind: 'paused'; signal: string };
 
-async function sit(store: Store, s: Sitting, options: ExamOptions): Promise<number> {
-  const timer = startTimer(s.timer, Date.now());
-  let latest = { ...s.state, enteredAt: Date.now() };
+async function sit(store: Store, s: Sitting, options: ExamOptions, clock: Clock): Promise<number> {
+  const timer = startTimer(s.timer, clock.elapsed());
+  let latest = { ...s.state, enteredAt: clock.elapsed() };
   const row = (state: ExamState, position: number) => ({
     position,
     selected: state.answers[position] ?? null,
@@ -245,8 +248,7 @@ async function sit(store: Store, s: Sitting, options: ExamOptions): Promise<numb
     timeMs: state.timeMs[position]!,
   });
   const save = (state: ExamState, changed?: number) => {
-    const at = Date.now();
-    saveProgress(store, s.id, { position: state.position, timeUsedMs: elapsedMs(timer, at), at, ...(changed !== undefined && { question: row(state, changed) }) });
+    saveProgress(store, s.id, { position: state.position, timeUsedMs: elapsedMs(timer, clock.elapsed()), at: clock.date(), ...(changed !== undefined && { question: row(state, changed) }) });
   };
 
   const deadline = new AbortController();
@@ -254,8 +256,14 @@ async function sit(store: Store, s: Sitting, options: ExamOptions): Promise<numb
   // A change that cannot be saved (disk full, database locked) stops the exam rather than going on unsaved.
   const failure = new AbortController();
   let saveError: unknown;
-  const left = remainingMs(timer, Date.now());
-  const deadlineTimer = left === null ? undefined : setTimeout(() => deadline.abort('time'), left);
+  // Checked against the monotonic clock rather than set once with setTimeout: time is up when
+  // that clock says so, however the process was suspended or the wall clock moved.
+  const deadlineTimer =
+    timer.limitMs === null
+      ? undefined
+      : setInterval(() => {
+          if (isExpired(timer, clock.elapsed())) deadline.abort('time');
+        }, DEADLINE_CHECK_MS);
   const clockSaver = setInterval(() => {
     try {
       save(latest);
@@ -266,7 +274,7 @@ async function sit(store: Store, s: Sitting, options: ExamOptions): Promise<numb
   // A closed terminal (SIGHUP) or a polite kill (SIGTERM) pauses like Ctrl+C, clock saved first.
   const onSignal = (signal: NodeJS.Signals) => {
     try {
-      save(settle(latest, Date.now()), latest.position);
+      save(settle(latest, clock.elapsed()), latest.position);
     } catch {
       // Saved again on the way out, or reported there.
     }
@@ -283,6 +291,7 @@ async function sit(store: Store, s: Sitting, options: ExamOptions): Promise<numb
         items: s.items,
         state: latest,
         timer,
+        now: () => clock.elapsed(),
         onChange: (state, changed) => {
           try {
             save(state, changed);
@@ -304,7 +313,7 @@ async function sit(store: Store, s: Sitting, options: ExamOptions): Promise<numb
     else if (err instanceof ExitPromptError) outcome = { kind: 'paused', signal: 'SIGINT' };
     else throw err;
   } finally {
-    clearTimeout(deadlineTimer);
+    clearInterval(deadlineTimer);
     clearInterval(clockSaver);
     process.off('SIGHUP', onSignal);
     process.off('SIGTERM', onSignal);
@@ -312,31 +321,32 @@ async function sit(store: Store, s: Sitting, options: ExamOptions): Promise<numb
   }
 
   if (outcome.kind === 'paused') {
-    const now = Date.now();
+    const now = clock.elapsed();
     const paused = pauseTimer(timer, now);
     latest = settle(latest, now);
     save(latest, latest.position);
     const counts = countsOf(latest);
-    const clock = paused.limitMs === null ? t('exam.clock.elapsed', { time: formatClock(Math.floor(paused.usedMs / 1000)) }) : t('exam.clock.left', { time: formatClock(Math.ceil(remainingMs(paused, now)! / 1000)) });
-    say(t('exam.paused', { answered: counts.answered, total: counts.total, clock, command: command(['--resume'], options) }));
+    const shown = paused.limitMs === null ? t('exam.clock.elapsed', { time: formatClock(Math.floor(paused.usedMs / 1000)) }) : t('exam.clock.left', { time: formatClock(Math.ceil(remainingMs(paused, now)! / 1000)) });
+    say(t('exam.paused', { answered: counts.answered, total: counts.total, clock: shown, command: command(['--resume'], options) }));
     return EXIT_FOR[outcome.signal] ?? EXIT_FOR.SIGINT!;
   }
   const final = outcome.kind === 'ended' ? outcome.state : latest;
-  return submit(store, s, final, timer, { timeUp: outcome.kind === 'timeUp', options });
+  return submit(store, s, final, timer, { timeUp: outcome.kind === 'timeUp', options, clock });
 }
 
 // ---------------------------------------------------------------- submitting
 
-async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTimer, how: { timeUp: boolean; options: ExamOptions }): Promise<number> {
-  const endedAt = Date.now();
-  const timeUsedMs = elapsedMs(timer, endedAt);
-  const settled = settle(state, endedAt);
+async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTimer, how: { timeUp: boolean; options: ExamOptions; clock: Clock }): Promise<number> {
+  const endedAt = how.clock.date();
+  const stoppedAt = how.clock.elapsed();
+  const timeUsedMs = elapsedMs(timer, stoppedAt);
+  const settled = settle(state, stoppedAt);
   saveProgress(store, s.id, { position: settled.position, timeUsedMs, at: endedAt, question: { position: settled.position, selected: settled.answers[settled.position] ?? null, flagged: settled.flags[settled.position]!, timeMs: settled.timeMs[settled.position]! } });
   const result = scoreExam(
     s.items.map((it, i) => ({ question: it.question, selected: state.answers[i] ?? null })),
     { passMark: s.blueprint.passMark, timeUsedMs, timeLimitMs: timer.limitMs },
   );
-  const times = timeSpent(state, endedAt);
+  const times = timeSpent(state, stoppedAt);
   const saved = loadExam(store, s.id)!;
   const answeredAt = saved.questions.map((q) => q.answeredAt);
   const answers = examAnswerRecords(

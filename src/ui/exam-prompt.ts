@@ -177,7 +177,7 @@ export function renderConfirm(counts: Pick<ExamCounts, 'unanswered' | 'incomplet
 }
 
 export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, done) => {
-  const now = config.now ?? Date.now;
+  const now = config.now ?? (() => performance.now());
   const width = (config.width ?? (() => terminalWidth()))();
   const height = (config.height ?? (() => process.stdout.rows || 24))();
   const { items, timer } = config;
