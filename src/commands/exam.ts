@@ -1,4 +1,5 @@
 import { AbortPromptError, ExitPromptError } from '@inquirer/core';
+import { randomUUID } from 'node:crypto';
 import type { QuizQuestion, SectionRef } from '../bank/cache.js';
 import { UsageError, UserError } from '../errors.js';
 import { findAskedBefore } from '../quiz/asked-before.js';
@@ -24,10 +25,16 @@ import { systemClock, type Clock } from '../quiz/clock.js';
 import {
   abandonExam,
   createExam,
+  examHolder,
+  ExamLostError,
   findUnfinishedExam,
   finishExam,
+  LEASE_STALE_MS,
   loadExam,
+  releaseExam,
   saveProgress,
+  takeExam,
+  type Lease,
   type ExamSummary,
   type StoredExam,
 } from '../store/exams.js';
@@ -56,8 +63,11 @@ import { terminalWidth } from '../ui/text.js';
 
 /** Exit codes as shells report the signal that stopped the exam. */
 const EXIT_FOR: Record<string, number> = { SIGINT: 130, SIGHUP: 129, SIGTERM: 143 };
-/** The clock is saved this often as well as on every change, so a killed process loses a few seconds at most. */
-const CLOCK_SAVE_MS = 5_000;
+/**
+ * The clock is saved this often as well as on every change, so a killed process loses a few
+ * seconds at most; each save is also the heartbeat that keeps the exam this terminal's.
+ */
+const CLOCK_SAVE_MS = 3_000;
 /** How often the clock is checked for the time limit: the exam ends within this of 0:00. */
 const DEADLINE_CHECK_MS = 100;
 
@@ -77,11 +87,14 @@ export async function examCommand(options: ExamOptions, clock: Clock = systemClo
   requireTty('aws-quiz exam');
   const { questions, sections: sources } = await quizBanksFor(options);
   const store = openStore(resolveDbPath(options.db, process.env));
+  // One exam, one terminal: this sitting holds its exam by this lease while it runs.
+  const lease: Lease = { pid: process.pid, token: randomUUID() };
   try {
     const unfinished = findUnfinishedExam(store);
+    if (unfinished) refuseIfHeld(store, unfinished.id, clock);
     if (options.resume) {
       if (!unfinished) throw new UserError(t('exam.nothingToResume'));
-      return await resume(store, unfinished.id, questions, sources, options, clock);
+      return await resume(store, unfinished.id, questions, sources, options, clock, lease);
     }
     if (unfinished) {
       let choice: Awaited<ReturnType<typeof askUnfinished>>;
@@ -91,14 +104,26 @@ export async function examCommand(options: ExamOptions, clock: Clock = systemClo
         if (err instanceof ExitPromptError) return EXIT_FOR.SIGINT!;
         throw err;
       }
-      if (choice === 'resume') return await resume(store, unfinished.id, questions, sources, options, clock);
+      if (choice === 'resume') return await resume(store, unfinished.id, questions, sources, options, clock, lease);
       if (choice === 'cancel') return 0;
       say(t('exam.abandoned', { id: unfinished.id, count: abandon(store, unfinished.id, questions, clock.date()) }));
     }
-    return await start(store, questions, sources, options, clock);
+    return await start(store, questions, sources, options, clock, lease);
   } finally {
     store.close();
   }
+}
+
+/** While another terminal sits this exam, it is neither resumed nor abandoned here. */
+function refuseIfHeld(store: Store, id: number, clock: Clock): void {
+  const holder = examHolder(store, id, clock.date());
+  if (holder) throw new UserError(t('exam.heldElsewhere', { id, pid: holder.pid, seconds: LEASE_STALE_MS / 1000 }));
+}
+
+/** Takes the exam for this terminal, or refuses with the same line when another one got there first. */
+function hold(store: Store, id: number, lease: Lease, clock: Clock): void {
+  const holder = takeExam(store, id, lease, clock.date());
+  if (holder) throw new UserError(t('exam.heldElsewhere', { id, pid: holder.pid, seconds: LEASE_STALE_MS / 1000 }));
 }
 
 /** Gives the exam up, recording the answers it had for the questions still in the banks; returns how many. */
@@ -122,7 +147,7 @@ function unfinishedLine(e: ExamSummary): string {
 
 // ---------------------------------------------------------------- starting
 
-async function start(store: Store, questions: QuizQuestion[], sources: SectionRef[], options: ExamOptions, clock: Clock): Promise<number> {
+async function start(store: Store, questions: QuizQuestion[], sources: SectionRef[], options: ExamOptions, clock: Clock, lease: Lease): Promise<number> {
   const name = options.blueprint ?? 'saa';
   if (!isBlueprintName(name)) throw new UsageError(t('error.badChoice', { flag: '--blueprint', values: Object.keys(BLUEPRINTS).join(', '), value: name }));
   const blueprint = BLUEPRINTS[name];
@@ -173,7 +198,7 @@ async function start(store: Store, questions: QuizQuestion[], sources: SectionRe
     questions: draw.items.map((it) => ({ questionId: it.question.id, choiceOrder: it.choiceOrder })),
   });
   const items = draw.items.map((it) => ({ question: it.question, order: it.choiceOrder }));
-  return sit(store, { id, blueprint, seed, startedAt, items, sources, timer: newTimer(limitMs), state: newExamState(items.length, clock.elapsed()) }, options, clock);
+  return sit(store, { id, blueprint, seed, startedAt, items, sources, timer: newTimer(limitMs), state: newExamState(items.length, clock.elapsed()) }, options, clock, lease);
 }
 
 // ---------------------------------------------------------------- resuming
@@ -191,7 +216,7 @@ function itemsOf(exam: StoredExam, questions: QuizQuestion[]): ExamItem[] {
   return items;
 }
 
-async function resume(store: Store, id: number, questions: QuizQuestion[], sources: SectionRef[], options: ExamOptions, clock: Clock): Promise<number> {
+async function resume(store: Store, id: number, questions: QuizQuestion[], sources: SectionRef[], options: ExamOptions, clock: Clock, lease: Lease): Promise<number> {
   const exam = loadExam(store, id)!;
   const items = itemsOf(exam, questions);
   const blueprint = blueprintFor(exam.blueprint);
@@ -204,8 +229,9 @@ async function resume(store: Store, id: number, questions: QuizQuestion[], sourc
   };
   const context: Sitting = { id, blueprint, seed: exam.seed, startedAt: exam.startedAt, items, sources, timer, state: newExamState(items.length, clock.elapsed(), saved) };
   if (isExpired(timer, clock.elapsed())) {
+    hold(store, id, lease, clock);
     say(t('exam.resumeExpired', { id }));
-    return submit(store, context, context.state, timer, { timeUp: true, options, clock });
+    return submit(store, context, context.state, timer, { timeUp: true, options, clock, lease });
   }
   let begin: boolean;
   try {
@@ -219,7 +245,7 @@ async function resume(store: Store, id: number, questions: QuizQuestion[], sourc
     say(t('exam.stillPaused', { command: command(['--resume'], options) }));
     return 0;
   }
-  return sit(store, context, options, clock);
+  return sit(store, context, options, clock, lease);
 }
 
 // ---------------------------------------------------------------- sitting
@@ -238,7 +264,8 @@ interface Sitting {
 
 type Outcome = { kind: 'ended'; state: ExamState } | { kind: 'timeUp' } | { kind: 'paused'; signal: string };
 
-async function sit(store: Store, s: Sitting, options: ExamOptions, clock: Clock): Promise<number> {
+async function sit(store: Store, s: Sitting, options: ExamOptions, clock: Clock, lease: Lease): Promise<number> {
+  hold(store, s.id, lease, clock);
   const timer = startTimer(s.timer, clock.elapsed());
   let latest = { ...s.state, enteredAt: clock.elapsed() };
   const row = (state: ExamState, position: number) => ({
@@ -248,14 +275,19 @@ async function sit(store: Store, s: Sitting, options: ExamOptions, clock: Clock)
     timeMs: state.timeMs[position]!,
   });
   const save = (state: ExamState, changed?: number) => {
-    saveProgress(store, s.id, { position: state.position, timeUsedMs: elapsedMs(timer, clock.elapsed()), at: clock.date(), ...(changed !== undefined && { question: row(state, changed) }) });
+    saveProgress(store, s.id, lease, { position: state.position, timeUsedMs: elapsedMs(timer, clock.elapsed()), at: clock.date(), ...(changed !== undefined && { question: row(state, changed) }) });
   };
 
   const deadline = new AbortController();
   const interrupt = new AbortController();
-  // A change that cannot be saved (disk full, database locked) stops the exam rather than going on unsaved.
+  // A change that cannot be saved (disk full, database locked, the exam taken over or submitted
+  // in another terminal) stops the exam rather than going on unsaved.
   const failure = new AbortController();
   let saveError: unknown;
+  const fail = (err: unknown) => {
+    saveError ??= err;
+    failure.abort();
+  };
   // Checked against the monotonic clock rather than set once with setTimeout: time is up when
   // that clock says so, however the process was suspended or the wall clock moved.
   const deadlineTimer =
@@ -267,8 +299,9 @@ async function sit(store: Store, s: Sitting, options: ExamOptions, clock: Clock)
   const clockSaver = setInterval(() => {
     try {
       save(latest);
-    } catch {
-      // Only the clock was being saved; the next change reports the problem.
+    } catch (err) {
+      // Losing the exam stops this terminal at once; any other failure is reported by the next change.
+      if (err instanceof ExamLostError) fail(err);
     }
   }, CLOCK_SAVE_MS);
   // A closed terminal (SIGHUP) or a polite kill (SIGTERM) pauses like Ctrl+C, clock saved first.
@@ -297,8 +330,7 @@ async function sit(store: Store, s: Sitting, options: ExamOptions, clock: Clock)
             save(state, changed);
             latest = state;
           } catch (err) {
-            saveError = err;
-            failure.abort();
+            fail(err);
           }
         },
         fullScreen: true,
@@ -325,23 +357,24 @@ async function sit(store: Store, s: Sitting, options: ExamOptions, clock: Clock)
     const paused = pauseTimer(timer, now);
     latest = settle(latest, now);
     save(latest, latest.position);
+    releaseExam(store, s.id, lease);
     const counts = countsOf(latest);
     const shown = paused.limitMs === null ? t('exam.clock.elapsed', { time: formatClock(Math.floor(paused.usedMs / 1000)) }) : t('exam.clock.left', { time: formatClock(Math.ceil(remainingMs(paused, now)! / 1000)) });
     say(t('exam.paused', { answered: counts.answered, total: counts.total, clock: shown, command: command(['--resume'], options) }));
     return EXIT_FOR[outcome.signal] ?? EXIT_FOR.SIGINT!;
   }
   const final = outcome.kind === 'ended' ? outcome.state : latest;
-  return submit(store, s, final, timer, { timeUp: outcome.kind === 'timeUp', options, clock });
+  return submit(store, s, final, timer, { timeUp: outcome.kind === 'timeUp', options, clock, lease });
 }
 
 // ---------------------------------------------------------------- submitting
 
-async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTimer, how: { timeUp: boolean; options: ExamOptions; clock: Clock }): Promise<number> {
+async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTimer, how: { timeUp: boolean; options: ExamOptions; clock: Clock; lease: Lease }): Promise<number> {
   const endedAt = how.clock.date();
   const stoppedAt = how.clock.elapsed();
   const timeUsedMs = elapsedMs(timer, stoppedAt);
   const settled = settle(state, stoppedAt);
-  saveProgress(store, s.id, { position: settled.position, timeUsedMs, at: endedAt, question: { position: settled.position, selected: settled.answers[settled.position] ?? null, flagged: settled.flags[settled.position]!, timeMs: settled.timeMs[settled.position]! } });
+  saveProgress(store, s.id, how.lease, { position: settled.position, timeUsedMs, at: endedAt, question: { position: settled.position, selected: settled.answers[settled.position] ?? null, flagged: settled.flags[settled.position]!, timeMs: settled.timeMs[settled.position]! } });
   const result = scoreExam(
     s.items.map((it, i) => ({ question: it.question, selected: state.answers[i] ?? null })),
     { passMark: s.blueprint.passMark, timeUsedMs, timeLimitMs: timer.limitMs },
@@ -355,7 +388,7 @@ async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTim
     s.items.map((it, i) => ({ question: it.question, selected: state.answers[i] ?? null, flagged: state.flags[i]!, timeMs: times[i]!, answeredAt: answeredAt[i] ?? endedAt, correct: result.marks[i]! })),
   );
   const stored: ExamResult & { blueprint: string; timeUp: boolean } = { ...result, blueprint: s.blueprint.name, timeUp: how.timeUp };
-  if (!finishExam(store, s.id, { endedAt, timeUsedMs, result: stored, answers })) throw new UserError(t('exam.alreadyFinished', { id: s.id }));
+  finishExam(store, s.id, how.lease, { endedAt, timeUsedMs, result: stored, answers });
 
   const width = terminalWidth();
   const again = againCommand({ blueprint: s.blueprint.name, seed: s.seed, filters: saved.filters }, how.options);
