@@ -3,7 +3,7 @@ import { UsageError, UserError } from '../errors.js';
 import { findAskedBefore } from '../quiz/asked-before.js';
 import { blueprintFor } from '../quiz/blueprints.js';
 import { isCorrect, scoreExam, type ExamResult } from '../quiz/exam-score.js';
-import { latestFinishedExamId, listExams, loadExam } from '../store/exams.js';
+import { examIdByNumber, latestFinishedExamId, listExams, loadExam } from '../store/exams.js';
 import { openStore, resolveDbPath } from '../store/open.js';
 import { renderExamList, renderExamReport, renderExamReview, type ReviewEntry } from '../ui/exam-report.js';
 import { sourceLookup } from '../bank/source-lookup.js';
@@ -79,19 +79,21 @@ export function reviewEntries(
 }
 
 export async function review(options: ExamOptions): Promise<number> {
-  let id: number | undefined;
+  let asked: number | undefined;
   if (typeof options.review === 'string') {
     if (!/^\d+$/.test(options.review)) throw new UsageError(t('exam.badId', { value: options.review }));
-    id = Number(options.review);
+    asked = Number(options.review);
   }
   const store = openStore(resolveDbPath(options.db, process.env));
   try {
-    id ??= latestFinishedExamId(store);
-    if (id === undefined) throw new UserError(t('exam.noneFinished'));
-    const exam = loadExam(store, id);
-    if (!exam) throw new UserError(t('exam.notFound', { id }));
-    if (exam.state === 'active') throw new UserError(t('exam.notFinished', { id, command: command(['--resume'], options) }));
-    if (exam.state === 'abandoned') throw new UserError(t('exam.wasAbandoned', { id }));
+    // Exams are asked for by their own number (as --list shows it), not the session id.
+    const id = asked === undefined ? latestFinishedExamId(store) : examIdByNumber(store, asked);
+    if (asked === undefined && id === undefined) throw new UserError(t('exam.noneFinished'));
+    const exam = id === undefined ? undefined : loadExam(store, id);
+    if (!exam) throw new UserError(t('exam.notFound', { id: asked ?? '?' }));
+    const number = exam.number;
+    if (exam.state === 'active') throw new UserError(t('exam.notFinished', { id: number, command: command(['--resume'], options) }));
+    if (exam.state === 'abandoned') throw new UserError(t('exam.wasAbandoned', { id: number }));
     const { questions, sections: sources } = await quizBanksFor(options);
     const find = findAskedBefore(questions);
     const items: AskedQuestion[] = exam.questions.map((sq) => {
@@ -114,7 +116,7 @@ export async function review(options: ExamOptions): Promise<number> {
         ? (stored as ExamResult)
         : scoreExam(present, { passMark: blueprint.passMark, timeUsedMs: exam.timeUsedMs, timeLimitMs: exam.timeLimitMs });
     out([
-      ...renderExamReport(result, { examId: exam.id, blueprint: exam.blueprint ?? blueprint.name, ...(stored.timeUp && { timeUp: true }), ...withAgain(exam, options) }),
+      ...renderExamReport(result, { examId: exam.number, blueprint: exam.blueprint ?? blueprint.name, ...(stored.timeUp && { timeUp: true }), ...withAgain(exam, options) }),
       '',
       ...renderExamReview(reviewEntries(items, answers, exam.questions.map((q) => q.flagged), marks, sources), terminalWidth()),
     ]);

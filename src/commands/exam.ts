@@ -27,6 +27,7 @@ import {
   createExam,
   examHolder,
   ExamLostError,
+  examNumber,
   findUnfinishedExam,
   finishExam,
   LEASE_STALE_MS,
@@ -91,7 +92,7 @@ export async function examCommand(options: ExamOptions, clock: Clock = systemClo
   const lease: Lease = { pid: process.pid, token: randomUUID() };
   try {
     const unfinished = findUnfinishedExam(store);
-    if (unfinished) refuseIfHeld(store, unfinished.id, clock);
+    if (unfinished) refuseIfHeld(store, unfinished, clock);
     if (options.resume) {
       if (!unfinished) throw new UserError(t('exam.nothingToResume'));
       return await resume(store, unfinished.id, questions, sources, options, clock, lease);
@@ -106,7 +107,7 @@ export async function examCommand(options: ExamOptions, clock: Clock = systemClo
       }
       if (choice === 'resume') return await resume(store, unfinished.id, questions, sources, options, clock, lease);
       if (choice === 'cancel') return 0;
-      say(t('exam.abandoned', { id: unfinished.id, count: abandon(store, unfinished.id, questions, clock.date()) }));
+      say(t('exam.abandoned', { id: unfinished.number, count: abandon(store, unfinished.id, questions, clock.date()) }));
     }
     return await start(store, questions, sources, options, clock, lease);
   } finally {
@@ -115,15 +116,15 @@ export async function examCommand(options: ExamOptions, clock: Clock = systemClo
 }
 
 /** While another terminal sits this exam, it is neither resumed nor abandoned here. */
-function refuseIfHeld(store: Store, id: number, clock: Clock): void {
-  const holder = examHolder(store, id, clock.date());
-  if (holder) throw new UserError(t('exam.heldElsewhere', { id, pid: holder.pid, seconds: LEASE_STALE_MS / 1000 }));
+function refuseIfHeld(store: Store, exam: ExamSummary, clock: Clock): void {
+  const holder = examHolder(store, exam.id, clock.date());
+  if (holder) throw new UserError(t('exam.heldElsewhere', { id: exam.number, pid: holder.pid, seconds: LEASE_STALE_MS / 1000 }));
 }
 
 /** Takes the exam for this terminal, or refuses with the same line when another one got there first. */
 function hold(store: Store, id: number, lease: Lease, clock: Clock): void {
   const holder = takeExam(store, id, lease, clock.date());
-  if (holder) throw new UserError(t('exam.heldElsewhere', { id, pid: holder.pid, seconds: LEASE_STALE_MS / 1000 }));
+  if (holder) throw new UserError(t('exam.heldElsewhere', { id: examNumber(store, id), pid: holder.pid, seconds: LEASE_STALE_MS / 1000 }));
 }
 
 /** Gives the exam up, recording the answers it had for the questions still in the banks; returns how many. */
@@ -142,7 +143,7 @@ function abandon(store: Store, id: number, questions: readonly QuizQuestion[], n
 
 function unfinishedLine(e: ExamSummary): string {
   const left = e.timeLimitMs === null ? t('exam.clock.elapsed', { time: formatClock(Math.floor(e.timeUsedMs / 1000)) }) : t('exam.clock.left', { time: formatClock(Math.ceil(Math.max(0, e.timeLimitMs - e.timeUsedMs) / 1000)) });
-  return t('exam.unfinished', { id: e.id, blueprint: blueprintLabel(e.blueprint), started: formatLocal(e.startedAt), answered: e.answered, total: e.total, flagged: e.flagged, left });
+  return t('exam.unfinished', { id: e.number, blueprint: blueprintLabel(e.blueprint), started: formatLocal(e.startedAt), answered: e.answered, total: e.total, flagged: e.flagged, left });
 }
 
 // ---------------------------------------------------------------- starting
@@ -212,7 +213,7 @@ function itemsOf(exam: StoredExam, questions: QuizQuestion[]): ExamItem[] {
     if (!question) missing.push(sq.questionId);
     return { question: question!, order: sq.choiceOrder };
   });
-  if (missing.length) throw new UserError(t('exam.questionsGone', { id: exam.id, ids: missing.join(', ') }));
+  if (missing.length) throw new UserError(t('exam.questionsGone', { id: exam.number, ids: missing.join(', ') }));
   return items;
 }
 
@@ -230,7 +231,7 @@ async function resume(store: Store, id: number, questions: QuizQuestion[], sourc
   const context: Sitting = { id, blueprint, seed: exam.seed, startedAt: exam.startedAt, items, sources, timer, state: newExamState(items.length, clock.elapsed(), saved) };
   if (isExpired(timer, clock.elapsed())) {
     hold(store, id, lease, clock);
-    say(t('exam.resumeExpired', { id }));
+    say(t('exam.resumeExpired', { id: exam.number }));
     return submit(store, context, context.state, timer, { timeUp: true, options, clock, lease });
   }
   let begin: boolean;
@@ -392,7 +393,8 @@ async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTim
 
   const width = terminalWidth();
   const again = againCommand({ blueprint: s.blueprint.name, seed: s.seed, filters: saved.filters }, how.options);
-  out(renderExamReport(result, { examId: s.id, blueprint: s.blueprint.name, timeUp: how.timeUp, ...(again && { again }) }));
+  const number = examNumber(store, s.id);
+  out(renderExamReport(result, { examId: number, blueprint: s.blueprint.name, timeUp: how.timeUp, ...(again && { again }) }));
   const asked = s.items.map((it) => ({ questionId: it.question.id, question: it.question, order: it.order }));
   const entries = reviewEntries(asked, state.answers, state.flags, result.marks, s.sources);
   out(['']);
@@ -408,10 +410,10 @@ async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTim
     if (wanted) out(['', ...renderExamReview(entries, width)]);
     // The exam is already scored and saved; Ctrl+C here only skips the review, but says so in its exit code.
     if (interrupted) {
-      say(t('exam.reviewLater', { command: command(['--review', String(s.id)], how.options) }));
+      say(t('exam.reviewLater', { command: command(['--review', String(number)], how.options) }));
       return EXIT_FOR.SIGINT!;
     }
   }
-  say(t('exam.reviewLater', { command: command(['--review', String(s.id)], how.options) }));
+  say(t('exam.reviewLater', { command: command(['--review', String(number)], how.options) }));
   return 0;
 }

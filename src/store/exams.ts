@@ -86,11 +86,12 @@ export interface LeaseHolder {
 /** The exam is no longer this process's to write: submitted, abandoned or taken over elsewhere. */
 export class ExamLostError extends UserError {
   constructor(
-    readonly examId: number,
+    /** The exam's number, as the learner knows it. */
+    readonly examNumber: number,
     readonly reason: 'ended' | 'takenOver',
     readonly byPid?: number,
   ) {
-    super(reason === 'ended' ? t('exam.lost.ended', { id: examId }) : t('exam.lost.takenOver', { id: examId, pid: byPid ?? '?' }));
+    super(reason === 'ended' ? t('exam.lost.ended', { id: examNumber }) : t('exam.lost.takenOver', { id: examNumber, pid: byPid ?? '?' }));
     this.name = 'ExamLostError';
   }
 }
@@ -128,7 +129,7 @@ export function examHolder(store: Store, examId: number, now: number, alive: (pi
 export function takeExam(store: Store, examId: number, lease: Lease, now: number, alive: (pid: number) => boolean = processAlive): LeaseHolder | undefined {
   return write(store, () => {
     const row = leaseRow(store, examId);
-    if (!row || row.state !== 'active') throw new ExamLostError(examId, 'ended');
+    if (!row || row.state !== 'active') throw new ExamLostError(examNumber(store, examId), 'ended');
     const holder = liveHolder(row, now, alive, lease);
     if (holder) return holder;
     store.db.prepare(`UPDATE sessions SET lease_pid = ?, lease_token = ?, lease_beat = ? WHERE id = ?`).run(lease.pid, lease.token, now, examId);
@@ -146,8 +147,8 @@ export function releaseExam(store: Store, examId: number, lease: Lease): void {
 /** Inside a write: throws ExamLostError unless the exam is active and held by `lease`. */
 function requireHeld(store: Store, examId: number, lease: Lease): void {
   const row = leaseRow(store, examId);
-  if (!row || row.state !== 'active') throw new ExamLostError(examId, 'ended');
-  if (row.token !== lease.token) throw new ExamLostError(examId, 'takenOver', row.pid ?? undefined);
+  if (!row || row.state !== 'active') throw new ExamLostError(examNumber(store, examId), 'ended');
+  if (row.token !== lease.token) throw new ExamLostError(examNumber(store, examId), 'takenOver', row.pid ?? undefined);
 }
 
 /**
@@ -180,7 +181,10 @@ export function saveProgress(store: Store, examId: number, lease: Lease, p: Prog
 export type ExamState = 'active' | 'finished' | 'abandoned';
 
 export interface ExamSummary {
+  /** The session id: shared with practice sessions, never shown. */
   id: number;
+  /** The exam's own number, 1, 2, 3 … in the order exams were started: what the learner sees. */
+  number: number;
   blueprint: string | null;
   state: ExamState;
   startedAt: number;
@@ -226,8 +230,11 @@ const numbers = (v: unknown): number[] | null => (Array.isArray(v) && v.every((n
 /** An ExamSummary as SQLite returns it: the result still JSON text. */
 type SummaryRow = Omit<ExamSummary, 'result'> & { result: string | null };
 
+/** An exam's number: exams started before it (or at the same moment with a smaller id), plus one. */
+const NUMBER = `(SELECT count(*) FROM sessions e WHERE e.kind = 'exam' AND (e.started_at < s.started_at OR (e.started_at = s.started_at AND e.id <= s.id)))`;
+
 const SUMMARY = `
-  SELECT s.id, s.blueprint, s.state, s.started_at AS startedAt, s.ended_at AS endedAt,
+  SELECT s.id, ${NUMBER} AS number, s.blueprint, s.state, s.started_at AS startedAt, s.ended_at AS endedAt,
          s.time_limit_ms AS timeLimitMs, s.time_used_ms AS timeUsedMs, s.result,
          (SELECT count(*) FROM session_questions q WHERE q.session_id = s.id) AS total,
          (SELECT count(*) FROM session_questions q WHERE q.session_id = s.id AND q.selected IS NOT NULL) AS answered,
@@ -247,6 +254,20 @@ export function findUnfinishedExam(store: Store): ExamSummary | undefined {
 /** Past exams, newest first. */
 export function listExams(store: Store, limit = 1000): ExamSummary[] {
   return read(store, () => (store.db.prepare(`${SUMMARY} ORDER BY s.started_at DESC, s.id DESC LIMIT ?`).all(limit) as SummaryRow[]).map(toSummary));
+}
+
+/** The session id of exam number `n` (1-based), if there is one. */
+export function examIdByNumber(store: Store, n: number): number | undefined {
+  if (!Number.isSafeInteger(n) || n < 1) return undefined;
+  return read(
+    store,
+    () => store.db.prepare(`SELECT id FROM sessions WHERE kind = 'exam' ORDER BY started_at, id LIMIT 1 OFFSET ?`).pluck().get(n - 1) as number | undefined,
+  );
+}
+
+/** The number the learner knows exam `id` by. */
+export function examNumber(store: Store, id: number): number {
+  return read(store, () => store.db.prepare(`SELECT ${NUMBER} FROM sessions s WHERE s.id = ?`).pluck().get(id) as number);
 }
 
 export function latestFinishedExamId(store: Store): number | undefined {

@@ -133,8 +133,9 @@ export function finishedExams(store: Store, fromMs: number | null): ExamRow[] {
     () =>
       store.db
         .prepare(
-          `SELECT id, blueprint, started_at AS startedAt, time_used_ms AS timeUsedMs, time_limit_ms AS timeLimitMs, result
-           FROM sessions WHERE kind = 'exam' AND state = 'finished' AND started_at >= ? ORDER BY started_at, id`,
+          `SELECT id, (SELECT count(*) FROM sessions e WHERE e.kind = 'exam' AND (e.started_at < s.started_at OR (e.started_at = s.started_at AND e.id <= s.id))) AS number,
+                  blueprint, started_at AS startedAt, time_used_ms AS timeUsedMs, time_limit_ms AS timeLimitMs, result
+           FROM sessions s WHERE kind = 'exam' AND state = 'finished' AND started_at >= ? ORDER BY started_at, id`,
         )
         .all(fromMs ?? 0) as ExamRow[],
   );

@@ -129,7 +129,7 @@ export function renderExamList(exams: readonly ExamSummary[], width = Infinity):
               : '—';
     const used = formatDuration(num(r.timeUsedMs) ?? e.timeUsedMs);
     return [
-      String(e.id),
+      String(e.number),
       formatLocal(e.startedAt),
       blueprintLabel(e.blueprint),
       e.state === 'finished' ? String(total) : `${e.answered}/${e.total}`,

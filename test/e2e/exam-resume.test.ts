@@ -90,6 +90,10 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
     expect(review.stdout).toContain('Exam #1: quick blueprint, 10 questions');
     expect(review.stdout).toContain('Review: 9 wrong or unanswered questions');
     expect(review.stdout).toContain(`Your answer: ${secondLetters.join(', ')}`);
+    // Exams are asked for by the number --list shows.
+    const byNumber = await cli(['exam', '--review', '1', ...common]);
+    expect(byNumber.exitCode).toBe(0);
+    expect(byNumber.stdout).toContain('Exam #1: quick blueprint, 10 questions');
   }, 60_000);
 
   it('uses what the banks have when asked for more, and abandons an unfinished exam on request', async () => {

@@ -30,7 +30,7 @@ describe('aws-quiz exam --timed (built binary, pseudo-terminal)', () => {
     expect(report).toMatch(/Score\s+1\/10 \(10%\)/);
     expect(report).toMatch(/Scaled score\s+190 \/ 1000 +\(an estimate/);
     expect(report).toMatch(/Result\s+FAIL/);
-    expect(report).toMatch(/Time used\s+1:00 of 1:00/);
+    expect(report).toMatch(/Time used\s+1:00 \/ 1:00/);
     expect(report).toMatch(/Unanswered\s+9 \(counted as wrong\)/);
     expect(report).toContain('By domain');
     expect(report).toContain('Weakest topics');

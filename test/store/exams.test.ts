@@ -6,7 +6,9 @@ import {
   abandonExam,
   createExam,
   examHolder,
+  examIdByNumber,
   ExamLostError,
+  examNumber,
   findUnfinishedExam,
   finishExam,
   latestFinishedExamId,
@@ -19,6 +21,7 @@ import {
   type NewExam,
 } from '../../src/store/exams.js';
 import { nextCard, Rating, serializeCard } from '../../src/quiz/schedule.js';
+import { createSession } from '../../src/store/sessions.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const exam = (over: Partial<NewExam> = {}): NewExam => ({
@@ -213,6 +216,24 @@ describe('exam store', () => {
     );
     expect(() => takeExam(store, id, { pid: 1, token: 'late' }, 5_000)).toThrow(ExamLostError);
     expect(loadExam(store, id)!.questions[0]).toMatchObject({ selected: [0], flagged: false, timeMs: 1_000 });
+    store.close();
+  });
+
+  it('numbers exams 1, 2, 3 … of their own, whatever practice sessions came between', () => {
+    const store = openStore(join(tempDir(), 'db'));
+    for (let i = 0; i < 9; i++) createSession(store, { kind: 'practice', startedAt: 100 + i, questions: [] });
+    const first = createExam(store, exam({ startedAt: 1_000 }));
+    createSession(store, { kind: 'practice', startedAt: 1_500, questions: [] });
+    const second = createExam(store, exam({ startedAt: 2_000 }));
+    expect(first).toBe(10);
+    expect([examNumber(store, first), examNumber(store, second)]).toEqual([1, 2]);
+    expect(listExams(store).map((e) => [e.number, e.id])).toEqual([
+      [2, second],
+      [1, first],
+    ]);
+    expect(loadExam(store, second)!.number).toBe(2);
+    expect(findUnfinishedExam(store)!.number).toBe(2);
+    expect([examIdByNumber(store, 1), examIdByNumber(store, 2), examIdByNumber(store, 3), examIdByNumber(store, 0)]).toEqual([first, second, undefined, undefined]);
     store.close();
   });
 });

@@ -20,7 +20,7 @@ describe('exam report', () => {
     expect(text).toMatch(/Score\s+2\/4 \(50%\)/);
     expect(text).toMatch(/Scaled score\s+550 \/ 1000 +\(an estimate/);
     expect(text).toMatch(/Result\s+FAIL +\(pass mark 720\)/);
-    expect(text).toMatch(/Time used\s+12:34 of 20:00/);
+    expect(text).toMatch(/Time used\s+12:34 \/ 20:00/);
     expect(text).toMatch(/Unanswered\s+1 \(counted as wrong\)/);
     expect(text).toContain('Seed abc. The same questions in the same order again:\n  aws-quiz exam --blueprint quick --seed abc');
   });
@@ -92,7 +92,8 @@ describe('exam review', () => {
 
 describe('exam list', () => {
   const base: ExamSummary = {
-    id: 1,
+    id: 4,
+    number: 1,
     blueprint: 'saa',
     state: 'finished',
     startedAt: new Date(2026, 0, 5, 9, 30).getTime(),
@@ -107,23 +108,24 @@ describe('exam list', () => {
 
   it('lists each exam with its date, blueprint, score, scaled score, result and time', () => {
     const lines = renderExamList([
-      { ...base, id: 3, state: 'active', result: null, answered: 12, timeUsedMs: 600_000 },
-      { ...base, id: 2, state: 'abandoned', result: null },
+      { ...base, id: 12, number: 3, state: 'active', result: null, answered: 12, timeUsedMs: 600_000 },
+      { ...base, id: 9, number: 2, state: 'abandoned', result: null },
       base,
     ]);
-    expect(lines[0]).toMatch(/^ID +Started +Blueprint +Questions +Score +Scaled +Result +Time$/);
+    // Each exam by its own number, not the session id it shares with practice sessions.
+    expect(lines[0]).toMatch(/^# +Started +Blueprint +Questions +Score +Scaled +Result +Time$/);
     expect(lines[1]).toMatch(/^3 +2026-01-05 09:30 +SAA-C03 +12\/65 +— +— +unfinished +10:00 \/ 2:10:00$/);
     expect(lines[2]).toMatch(/^2 .* abandoned /);
     expect(lines[3]).toMatch(/^1 +2026-01-05 09:30 +SAA-C03 +65 +50\/65 \(77%\) +792 +PASS +1:00:00 \/ 2:10:00$/);
   });
 
   it('fits an 80-column terminal by leaving out the scaled score, then the question count', () => {
-    const exams = [{ ...base, id: 3, state: 'active' as const, result: null, answered: 12, timeUsedMs: 600_000 }, base];
+    const exams = [{ ...base, id: 3, number: 2, state: 'active' as const, result: null, answered: 12, timeUsedMs: 600_000 }, base];
     const full = renderExamList(exams);
     expect(Math.max(...full.map((l) => l.length))).toBeGreaterThan(80);
     const fitted = renderExamList(exams, 80);
     for (const l of fitted) expect(l.length, l).toBeLessThanOrEqual(80);
-    expect(fitted[0]).toMatch(/^ID +Started +Blueprint +(Questions +)?Score +Result +Time$/);
+    expect(fitted[0]).toMatch(/^# +Started +Blueprint +(Questions +)?Score +Result +Time$/);
     expect(fitted[2]).toContain('50/65 (77%)');
   });
 

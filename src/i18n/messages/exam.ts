@@ -81,7 +81,7 @@ export const exam = {
     'exam.report.fail': 'FAIL',
     'exam.report.passMark': '(pass mark {mark})',
     'exam.report.time': 'Time used',
-    'exam.report.timeOf': '{used} of {limit}',
+    'exam.report.timeOf': '{used} / {limit}',
     'exam.report.unanswered': 'Unanswered',
     'exam.report.unansweredValue': '{n} (counted as wrong)',
     'exam.report.byDomain': 'By domain',
@@ -105,7 +105,7 @@ export const exam = {
     'exam.review.nothing': 'Every question was answered correctly: nothing to review.',
 
     'exam.list.none': 'No exams yet. Start one with: aws-quiz exam --timed',
-    'exam.list.id': 'ID',
+    'exam.list.id': '#',
     'exam.list.started': 'Started',
     'exam.list.blueprint': 'Blueprint',
     'exam.list.questions': 'Questions',
@@ -222,7 +222,7 @@ export const exam = {
     'exam.review.nothing': '全問正解です。見直す問題はありません。',
 
     'exam.list.none': '試験の記録はまだありません。開始するには: aws-quiz exam --timed',
-    'exam.list.id': 'ID',
+    'exam.list.id': '#',
     'exam.list.started': '開始',
     'exam.list.blueprint': 'ブループリント',
     'exam.list.questions': '問題数',
