@@ -28,7 +28,7 @@ export interface BankData {
   sections: SectionRef[];
 }
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** $XDG_CACHE_HOME/aws-quiz, else ~/.cache/aws-quiz. */
 export function cacheDir(env: NodeJS.ProcessEnv): string {
@@ -92,7 +92,16 @@ export function fingerprint(files: readonly string[]): string {
 // then one line of JSON per question with its texts, in the same order. The texts (nine
 // tenths of the bytes) are decoded only for the questions a session actually shows, and
 // statistics, which only count questions, read the first line alone.
-type Meta = [id: string, bank: string, topic: string, domain: QuizQuestion['domain'], type: QuizQuestion['type'], difficulty: number | null, source: string];
+type Meta = [
+  id: string,
+  bank: string,
+  topic: string,
+  domain: QuizQuestion['domain'],
+  type: QuizQuestion['type'],
+  difficulty: number | null,
+  source: string,
+  sapDomain?: QuizQuestion['sapDomain'] | null,
+];
 type Texts = Pick<QuizQuestion, 'question' | 'choices' | 'explanation'>;
 interface Head {
   key?: unknown;
@@ -106,10 +115,10 @@ export type QuestionMeta = Pick<QuizQuestion, 'id' | 'bank' | 'topic' | 'domain'
 const NEWLINE = 10;
 
 function lazyQuestion(meta: Meta, texts: Buffer): QuizQuestion {
-  const [id, bank, topic, domain, type, difficulty, source] = meta;
+  const [id, bank, topic, domain, type, difficulty, source, sapDomain] = meta;
   let parsed: Texts | undefined;
   const read = () => (parsed ??= JSON.parse(texts.toString('utf8')) as Texts);
-  const q = { id, bank, topic, domain, type, source, ...(difficulty !== null && { difficulty }) } as QuizQuestion;
+  const q = { id, bank, topic, domain, ...(sapDomain && { sapDomain }), type, source, ...(difficulty !== null && { difficulty }) } as QuizQuestion;
   Object.defineProperties(q, {
     question: { enumerable: true, get: () => read().question },
     choices: { enumerable: true, get: () => read().choices },
@@ -170,7 +179,7 @@ export function readCacheMeta(path: string, key: string): QuestionMeta[] | undef
 
 /** Best effort: a cache that cannot be written only costs speed. Written whole, then renamed into place. */
 export function writeCache(path: string, key: string, data: BankData): void {
-  const meta = data.questions.map((q): Meta => [q.id, q.bank, q.topic, q.domain, q.type, q.difficulty ?? null, q.source]);
+  const meta = data.questions.map((q): Meta => [q.id, q.bank, q.topic, q.domain, q.type, q.difficulty ?? null, q.source, q.sapDomain ?? null]);
   // JSON escapes newlines inside strings, so each line holds exactly one value.
   const lines = [JSON.stringify({ key, sections: data.sections, meta })];
   for (const q of data.questions) lines.push(JSON.stringify({ question: q.question, choices: q.choices, explanation: q.explanation } satisfies Texts));

@@ -5,6 +5,8 @@ import type { Problem } from './types.js';
 export interface LintResult {
   files: number;
   questions: number;
+  /** Questions tagged with an SAP-C02 domain (sap_domain), which `--blueprint sap` draws by. */
+  sapTagged: number;
   problems: Problem[];
   errors: number;
   warnings: number;
@@ -25,6 +27,7 @@ export function lintBanks(loaded: LoadedBanks, options: { coverage?: boolean } =
   const result: LintResult = {
     files: loaded.files,
     questions: loaded.groups.reduce((n, g) => n + g.banks.reduce((m, b) => m + b.questions.length, 0), 0),
+    sapTagged: loaded.groups.reduce((n, g) => n + g.banks.reduce((m, b) => m + b.questions.filter((q) => q.sapDomain !== undefined).length, 0), 0),
     problems,
     errors,
     warnings: problems.length - errors,

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { QuizQuestion, SectionRef } from '../bank/cache.js';
 import { UsageError, UserError } from '../errors.js';
 import { findAskedBefore } from '../quiz/asked-before.js';
-import { blueprintFor, BLUEPRINTS, isBlueprintName, type Blueprint } from '../quiz/blueprints.js';
+import { blueprintFor, BLUEPRINTS, domainOf, isBlueprintName, type Blueprint } from '../quiz/blueprints.js';
 import { drawExam, filterQuestions, unmatchedFilters } from '../quiz/exam-draw.js';
 import {
   countsOf,
@@ -162,7 +162,7 @@ async function start(store: Store, questions: QuizQuestion[], sources: SectionRe
 
   const seed = options.seed ?? newSeed();
   const asked = options.count ?? blueprint.count;
-  const draw = drawExam(pool, { count: asked, weights: blueprint.weights, seed });
+  const draw = drawExam(pool, { count: asked, weights: blueprint.weights, seed, domainOf: domainOf(blueprint) });
   const short = draw.items.length < asked;
   // --minutes implies a timed exam. A short exam keeps the blueprint's pace unless the learner set the time.
   const timed = Boolean(options.timed) || options.minutes !== undefined;
@@ -378,7 +378,7 @@ async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTim
   saveProgress(store, s.id, how.lease, { position: settled.position, timeUsedMs, at: endedAt, question: { position: settled.position, selected: settled.answers[settled.position] ?? null, flagged: settled.flags[settled.position]!, timeMs: settled.timeMs[settled.position]! } });
   const result = scoreExam(
     s.items.map((it, i) => ({ question: it.question, selected: state.answers[i] ?? null })),
-    { passMark: s.blueprint.passMark, timeUsedMs, timeLimitMs: timer.limitMs },
+    { passMark: s.blueprint.passMark, timeUsedMs, timeLimitMs: timer.limitMs, blueprint: s.blueprint },
   );
   const times = timeSpent(state, stoppedAt);
   const saved = loadExam(store, s.id)!;

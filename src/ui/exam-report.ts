@@ -1,6 +1,5 @@
-import type { Domain } from '../bank/schema.js';
 import type { QuizQuestion } from '../bank/cache.js';
-import { isBlueprintName, type BlueprintName } from '../quiz/blueprints.js';
+import { isBlueprintName, type BlueprintName, type ExamDomain } from '../quiz/blueprints.js';
 import type { ExamResult } from '../quiz/exam-score.js';
 import type { ExamSummary } from '../store/exams.js';
 import { chalk } from './color.js';
@@ -14,14 +13,20 @@ import { padEndCols, padStartCols, width as cells, wrap } from './text.js';
 // the weakest topics; then every wrong or unanswered question explained. Functions
 // return lines; the command prints them.
 
-const DOMAIN_KEYS: Record<Domain, MessageKey> = {
+const DOMAIN_KEYS: Record<ExamDomain, MessageKey> = {
   secure: 'exam.domain.secure',
   resilient: 'exam.domain.resilient',
   performant: 'exam.domain.performant',
   cost: 'exam.domain.cost',
+  'organizational-complexity': 'exam.domain.organizational-complexity',
+  'new-solutions': 'exam.domain.new-solutions',
+  'continuous-improvement': 'exam.domain.continuous-improvement',
+  'migration-modernization': 'exam.domain.migration-modernization',
+  untagged: 'exam.domain.untagged',
 };
 
-export const domainName = (d: Domain): string => t(DOMAIN_KEYS[d]);
+/** A domain's name; one this version does not know (from a newer result) is shown as stored. */
+export const domainName = (d: ExamDomain | string): string => (Object.hasOwn(DOMAIN_KEYS, d) ? t(DOMAIN_KEYS[d as ExamDomain]) : d);
 
 const BLUEPRINT_KEYS: Record<BlueprintName, MessageKey> = { saa: 'exam.blueprint.saa', sap: 'exam.blueprint.sap', quick: 'exam.blueprint.quick' };
 

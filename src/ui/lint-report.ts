@@ -50,6 +50,8 @@ export function renderLintText(result: LintResult): string[] {
       }),
     );
   }
+  if (result.questions > 0)
+    lines.push(t('lint.sapTagged', { tagged: result.sapTagged, questions: result.questions, percent: Math.round((100 * result.sapTagged) / result.questions) }));
   lines.push(t('lint.summary', { files: result.files, questions: result.questions, errors: result.errors, warnings: result.warnings }));
   return lines;
 }
@@ -59,6 +61,7 @@ export function renderLintJson(result: LintResult): string {
     {
       files: result.files,
       questions: result.questions,
+      sapTagged: result.sapTagged,
       errors: result.errors,
       warnings: result.warnings,
       problems: result.problems.map((p) => ({ file: sanitizeText(p.file), line: p.line, col: p.col, severity: p.severity, rule: p.rule, message: problemMessage(p) })),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateScaled, isCorrect, scoreExam, type ScoredItem } from '../../src/quiz/exam-score.js';
 import { makeQuestion, multipleQuestion } from '../helpers/exam-questions.js';
+import { BLUEPRINTS } from '../../src/quiz/blueprints.js';
 
 const meta = { passMark: 720, timeUsedMs: 1234, timeLimitMs: 60_000 };
 
@@ -56,5 +57,19 @@ describe('scoreExam', () => {
     const weak = scoreExam(items, meta).weakTopics;
     expect(weak.map((w) => w.topic)).toEqual(['c/none', 'd/one', 'b/half', 'e/x', 'f/y']);
     expect(weak[0]).toEqual({ topic: 'c/none', correct: 0, total: 2 });
+  });
+
+  it('reports an SAP-C02 exam by its own domains, the untagged apart and last', () => {
+    const items: ScoredItem[] = [
+      { question: makeQuestion('m1', { domain: 'secure', sapDomain: 'migration-modernization' }), selected: [0] },
+      { question: makeQuestion('n1', { domain: 'secure', sapDomain: 'new-solutions' }), selected: [1] },
+      { question: makeQuestion('n2', { domain: 'cost', sapDomain: 'new-solutions' }), selected: [0] },
+      { question: makeQuestion('p1', { domain: 'cost' }), selected: [0] },
+    ];
+    expect(scoreExam(items, { ...meta, passMark: 750, blueprint: BLUEPRINTS.sap }).domains).toEqual([
+      { domain: 'new-solutions', correct: 1, total: 2, meets: false },
+      { domain: 'migration-modernization', correct: 1, total: 1, meets: true },
+      { domain: 'untagged', correct: 1, total: 1, meets: true },
+    ]);
   });
 });

@@ -94,6 +94,11 @@ export const exam = {
     'exam.domain.resilient': 'Resilient architectures',
     'exam.domain.performant': 'High-performing architectures',
     'exam.domain.cost': 'Cost-optimized architectures',
+    'exam.domain.organizational-complexity': 'Solutions for organizational complexity',
+    'exam.domain.new-solutions': 'Design for new solutions',
+    'exam.domain.continuous-improvement': 'Continuous improvement for existing solutions',
+    'exam.domain.migration-modernization': 'Accelerate workload migration and modernization',
+    'exam.domain.untagged': 'Not tagged with an SAP-C02 domain',
 
     'exam.review.heading': 'Review: {n} wrong or unanswered questions',
     'exam.review.wrong': 'wrong',
@@ -211,6 +216,11 @@ export const exam = {
     'exam.domain.resilient': '弾力性に優れたアーキテクチャ',
     'exam.domain.performant': '高性能なアーキテクチャ',
     'exam.domain.cost': 'コストを最適化したアーキテクチャ',
+    'exam.domain.organizational-complexity': '組織の複雑さに対応するソリューションの設計',
+    'exam.domain.new-solutions': '新しいソリューションのための設計',
+    'exam.domain.continuous-improvement': '既存のソリューションの継続的な改善',
+    'exam.domain.migration-modernization': 'ワークロードの移行とモダナイゼーションの加速',
+    'exam.domain.untagged': 'SAP-C02 の分野が付いていない問題',
 
     'exam.review.heading': '見直し: 不正解・未回答 {n} 問',
     'exam.review.wrong': '不正解',
