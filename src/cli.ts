@@ -179,6 +179,8 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
       .addOption(choiceOption('--blueprint <name>', t('cli.exam.blueprint'), '--blueprint', ['saa', 'sap', 'quick']).default('saa'))
       .addOption(new Option('-n, --count <n>', t('cli.exam.count')).argParser(intIn('--count', 1, 200)))
       .addOption(new Option('--minutes <m>', t('cli.exam.minutes')).argParser(intIn('--minutes', 1, 600)))
+      .addOption(new Option('--extra-time <m>', t('cli.exam.extraTime')).argParser(intIn('--extra-time', 1, 600)))
+      .option('--esl', t('cli.exam.esl'))
       .addOption(bankOption())
       .addOption(topicOption())
       .addOption(seedOption())

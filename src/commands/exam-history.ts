@@ -30,13 +30,14 @@ export const command = (args: string[], options: ExamOptions) => ['aws-quiz', 'e
 export function againCommand(exam: { blueprint: string | null; seed: string | null; filters: unknown }, options: ExamOptions): { seed: string; command: string } | undefined {
   if (!exam.seed) return undefined;
   const blueprint = blueprintFor(exam.blueprint);
-  const f = (exam.filters ?? {}) as { banks?: string[]; topics?: string[]; count?: number; minutes?: number; timed?: boolean };
+  const f = (exam.filters ?? {}) as { banks?: string[]; topics?: string[]; count?: number; minutes?: number; extraMinutes?: number; timed?: boolean };
   const args = [
     ...(f.timed ? ['--timed'] : []),
     '--blueprint',
     blueprint.name,
     ...(f.count !== undefined && f.count !== blueprint.count ? ['--count', String(f.count)] : []),
     ...(f.timed && f.minutes !== undefined && f.minutes !== blueprint.minutes ? ['--minutes', String(f.minutes)] : []),
+    ...(f.extraMinutes ? ['--extra-time', String(f.extraMinutes)] : []),
     ...(f.banks ?? []).flatMap((b) => ['--bank', b]),
     ...(f.topics ?? []).flatMap((x) => ['--topic', x]),
     '--seed',
@@ -116,7 +117,7 @@ export async function review(options: ExamOptions): Promise<number> {
         ? (stored as ExamResult)
         : scoreExam(present, { passMark: blueprint.passMark, timeUsedMs: exam.timeUsedMs, timeLimitMs: exam.timeLimitMs, blueprint });
     out([
-      ...renderExamReport(result, { examId: exam.number, blueprint: exam.blueprint ?? blueprint.name, ...(stored.timeUp && { timeUp: true }), ...withAgain(exam, options) }),
+      ...renderExamReport(result, { examId: exam.number, blueprint: exam.blueprint ?? blueprint.name, ...(stored.timeUp && { timeUp: true }), ...(exam.extraMinutes && { extraMinutes: exam.extraMinutes }), ...withAgain(exam, options) }),
       '',
       ...renderExamReview(reviewEntries(items, answers, exam.questions.map((q) => q.flagged), marks, sources), terminalWidth()),
     ]);

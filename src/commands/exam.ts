@@ -20,6 +20,7 @@ import {
   type ExamTimer,
 } from '../quiz/exam-engine.js';
 import { scoreExam, type ExamResult } from '../quiz/exam-score.js';
+import { examTime, extraMinutesAsked } from '../quiz/exam-plan.js';
 import { newSeed } from '../quiz/random.js';
 import { systemClock, type Clock } from '../quiz/clock.js';
 import {
@@ -164,14 +165,13 @@ async function start(store: Store, questions: QuizQuestion[], sources: SectionRe
   const asked = options.count ?? blueprint.count;
   const draw = drawExam(pool, { count: asked, weights: blueprint.weights, seed, domainOf: domainOf(blueprint) });
   const short = draw.items.length < asked;
-  // --minutes implies a timed exam. A short exam keeps the blueprint's pace unless the learner set the time.
-  const timed = Boolean(options.timed) || options.minutes !== undefined;
-  const minutes = options.minutes ?? (short ? Math.max(1, Math.ceil((blueprint.minutes * draw.items.length) / asked)) : blueprint.minutes);
+  const time = examTime(blueprint, { asked, drawn: draw.items.length, ...(options.timed && { timed: true }), ...(options.minutes !== undefined && { minutes: options.minutes }), extraMinutes: extraMinutesAsked(options) });
+  const { timed, minutes } = time;
   const limitMs = timed ? minutes * 60_000 : null;
 
   const intro = [
     chalk.bold(t('exam.intro.title', { blueprint: blueprintLabel(blueprint.name), count: draw.items.length })),
-    timed ? t('exam.intro.timed', { minutes }) : t('exam.intro.untimed'),
+    !timed ? t('exam.intro.untimed') : time.extraMinutes ? t('exam.intro.timedExtra', { minutes, base: time.baseMinutes, extra: time.extraMinutes }) : t('exam.intro.timed', { minutes }),
     t('exam.intro.passMark', { mark: blueprint.passMark }),
   ];
   if (short) intro.push(chalk.yellow(t('exam.intro.short', { available: draw.items.length, asked })));
@@ -193,7 +193,7 @@ async function start(store: Store, questions: QuizQuestion[], sources: SectionRe
   const id = createExam(store, {
     blueprint: blueprint.name,
     seed,
-    filters: { ...filters, count: asked, minutes, timed, available: pool.length },
+    filters: { ...filters, count: asked, minutes: time.baseMinutes, ...(time.extraMinutes && { extraMinutes: time.extraMinutes }), timed, available: pool.length },
     startedAt,
     timeLimitMs: limitMs,
     questions: draw.items.map((it) => ({ questionId: it.question.id, choiceOrder: it.choiceOrder })),
@@ -394,7 +394,7 @@ async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTim
   const width = terminalWidth();
   const again = againCommand({ blueprint: s.blueprint.name, seed: s.seed, filters: saved.filters }, how.options);
   const number = examNumber(store, s.id);
-  out(renderExamReport(result, { examId: number, blueprint: s.blueprint.name, timeUp: how.timeUp, ...(again && { again }) }));
+  out(renderExamReport(result, { examId: number, blueprint: s.blueprint.name, timeUp: how.timeUp, ...(saved.extraMinutes && { extraMinutes: saved.extraMinutes }), ...(again && { again }) }));
   const asked = s.items.map((it) => ({ questionId: it.question.id, question: it.question, order: it.order }));
   const entries = reviewEntries(asked, state.answers, state.flags, result.marks, s.sources);
   out(['']);

@@ -196,6 +196,8 @@ export interface ExamSummary {
   flagged: number;
   /** The scored result as written at submission; null before. */
   result: unknown;
+  /** Minutes of extra time included in the limit (--extra-time, --esl); null when none. */
+  extraMinutes: number | null;
 }
 
 export interface StoredExamQuestion {
@@ -236,12 +238,17 @@ const NUMBER = `(SELECT count(*) FROM sessions e WHERE e.kind = 'exam' AND (e.st
 const SUMMARY = `
   SELECT s.id, ${NUMBER} AS number, s.blueprint, s.state, s.started_at AS startedAt, s.ended_at AS endedAt,
          s.time_limit_ms AS timeLimitMs, s.time_used_ms AS timeUsedMs, s.result,
+         CASE WHEN json_valid(s.filters) THEN json_extract(s.filters, '$.extraMinutes') END AS extraMinutes,
          (SELECT count(*) FROM session_questions q WHERE q.session_id = s.id) AS total,
          (SELECT count(*) FROM session_questions q WHERE q.session_id = s.id AND q.selected IS NOT NULL) AS answered,
          (SELECT count(*) FROM session_questions q WHERE q.session_id = s.id AND q.flagged = 1) AS flagged
   FROM sessions s WHERE s.kind = 'exam'`;
 
-const toSummary = (r: SummaryRow): ExamSummary => ({ ...r, result: parseJson(r.result) });
+const toSummary = (r: SummaryRow): ExamSummary => ({
+  ...r,
+  result: parseJson(r.result),
+  extraMinutes: typeof r.extraMinutes === 'number' && Number.isFinite(r.extraMinutes) && r.extraMinutes > 0 ? r.extraMinutes : null,
+});
 
 /** The exam left unfinished (paused, killed or interrupted), the latest if somehow there are several. */
 export function findUnfinishedExam(store: Store): ExamSummary | undefined {

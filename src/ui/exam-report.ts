@@ -38,6 +38,8 @@ export interface ReportMeta {
   blueprint: string;
   /** The clock ran out and the exam was submitted without the learner. */
   timeUp?: boolean;
+  /** Minutes added to the limit (--extra-time, --esl). */
+  extraMinutes?: number;
   /** The exam's seed, and the command that draws the same questions again. */
   again?: { seed: string; command: string };
 }
@@ -53,7 +55,8 @@ export function renderExamReport(r: ExamResult, meta: ReportMeta): string[] {
   lines.push(`${label('exam.report.result')}${verdict}  ${chalk.dim(t('exam.report.passMark', { mark: r.passMark }))}`);
   const used = formatDuration(r.timeUsedMs);
   lines.push(
-    `${label('exam.report.time')}${r.timeLimitMs === null ? used : t('exam.report.timeOf', { used, limit: formatDuration(r.timeLimitMs) })}`,
+    `${label('exam.report.time')}${r.timeLimitMs === null ? used : t('exam.report.timeOf', { used, limit: formatDuration(r.timeLimitMs) })}` +
+      (meta.extraMinutes ? '  ' + chalk.dim(t('exam.report.extraTime', { extra: meta.extraMinutes })) : ''),
   );
   if (r.answered < r.total) lines.push(`${label('exam.report.unanswered')}${t('exam.report.unansweredValue', { n: r.total - r.answered })}`);
 
@@ -141,7 +144,7 @@ export function renderExamList(exams: readonly ExamSummary[], width = Infinity):
       correct !== undefined ? `${correct}/${total}${percent !== undefined ? ` (${percent}%)` : ''}` : '—',
       scaled !== undefined ? String(scaled) : '—',
       result,
-      e.timeLimitMs === null ? used : `${used} / ${formatDuration(e.timeLimitMs)}`,
+      (e.timeLimitMs === null ? used : `${used} / ${formatDuration(e.timeLimitMs)}`) + (e.extraMinutes ? ` ${t('exam.list.extra', { extra: e.extraMinutes })}` : ''),
     ];
   });
   // Too wide for the terminal: the scaled score goes first (the score says it), then the question count.

@@ -58,4 +58,13 @@ describe('aws-quiz exam --timed (built binary, pseudo-terminal)', () => {
     expect(stored.answers).toEqual([{ id: stored.questions[0]!.id, correct: 1, flagged: 0, sessionId: stored.session.id }]);
     expect(stored.cards).toBe(1);
   }, 30_000);
+
+  it('adds the 30 minutes of --esl to the limit and says so before the start', async () => {
+    const dir = tempDir();
+    const run = runInPty(['exam', '--esl', '--blueprint', 'quick', '--questions', EXAM_BANK, '--db', join(dir, 'quiz.db')]);
+    await run.waitFor('Press Enter to begin, or q to leave.');
+    expect(run.output()).toContain('Time limit: 50 min (20 + 30 min extra time).');
+    run.write('q');
+    expect((await run.exited).exitCode).toBe(0);
+  });
 });

@@ -104,6 +104,7 @@ describe('exam list', () => {
     answered: 60,
     flagged: 2,
     result: { correct: 50, total: 65, percent: 77, scaled: 792, passed: true, timeUsedMs: 3_600_000 },
+    extraMinutes: null,
   };
 
   it('lists each exam with its date, blueprint, score, scaled score, result and time', () => {
@@ -127,6 +128,13 @@ describe('exam list', () => {
     for (const l of fitted) expect(l.length, l).toBeLessThanOrEqual(80);
     expect(fitted[0]).toMatch(/^# +Started +Blueprint +(Questions +)?Score +Result +Time$/);
     expect(fitted[2]).toContain('50/65 (77%)');
+  });
+
+  it('shows extra time in the list and the report', () => {
+    const lines = renderExamList([{ ...base, timeLimitMs: 160 * 60_000, extraMinutes: 30 }]);
+    expect(lines[1]).toMatch(/1:00:00 \/ 2:40:00 \(\+30 min\)$/);
+    const report = renderExamReport({ ...result, timeLimitMs: 160 * 60_000 }, { examId: 1, blueprint: 'saa', extraMinutes: 30 }).join('\n');
+    expect(report).toMatch(/Time used\s+12:34 \/ 2:40:00 +\(includes 30 min extra time\)/);
   });
 
   it('says so when there are no exams', () => {
