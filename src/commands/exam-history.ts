@@ -117,7 +117,7 @@ export async function review(options: ExamOptions): Promise<number> {
         ? (stored as ExamResult)
         : scoreExam(present, { passMark: blueprint.passMark, timeUsedMs: exam.timeUsedMs, timeLimitMs: exam.timeLimitMs, blueprint });
     out([
-      ...renderExamReport(result, { examId: exam.number, blueprint: exam.blueprint ?? blueprint.name, ...(stored.timeUp && { timeUp: true }), ...(exam.extraMinutes && { extraMinutes: exam.extraMinutes }), ...withAgain(exam, options) }),
+      ...renderExamReport(result, { examId: exam.number, blueprint: exam.blueprint ?? blueprint.name, ...(stored.timeUp && { timeUp: true }), ...(exam.extraMinutes && { extraMinutes: exam.extraMinutes }), keep: keptOptions(options), ...withAgain(exam, options) }),
       '',
       ...renderExamReview(reviewEntries(items, answers, exam.questions.map((q) => q.flagged), marks, sources), terminalWidth()),
     ]);

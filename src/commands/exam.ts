@@ -58,6 +58,7 @@ import { formatLocal } from '../ui/practice-summary.js';
 import { againCommand, command, list, review, reviewEntries } from './exam-history.js';
 import type { ExamOptions } from './exam-options.js';
 import { examAnswerRecords } from './exam-answers.js';
+import { keptOptions } from './kept-options.js';
 import { quizBanksFor } from './quiz-banks.js';
 import { requireTty } from './tty.js';
 import { terminalWidth } from '../ui/text.js';
@@ -394,7 +395,7 @@ async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTim
   const width = terminalWidth();
   const again = againCommand({ blueprint: s.blueprint.name, seed: s.seed, filters: saved.filters }, how.options);
   const number = examNumber(store, s.id);
-  out(renderExamReport(result, { examId: number, blueprint: s.blueprint.name, timeUp: how.timeUp, ...(saved.extraMinutes && { extraMinutes: saved.extraMinutes }), ...(again && { again }) }));
+  out(renderExamReport(result, { examId: number, blueprint: s.blueprint.name, timeUp: how.timeUp, ...(saved.extraMinutes && { extraMinutes: saved.extraMinutes }), keep: keptOptions(how.options), ...(again && { again }) }));
   const asked = s.items.map((it) => ({ questionId: it.question.id, question: it.question, order: it.order }));
   const entries = reviewEntries(asked, state.answers, state.flags, result.marks, s.sources);
   out(['']);

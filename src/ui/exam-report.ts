@@ -1,11 +1,11 @@
 import type { QuizQuestion } from '../bank/cache.js';
-import { isBlueprintName, type BlueprintName, type ExamDomain } from '../quiz/blueprints.js';
+import { blueprintFor, isBlueprintName, type BlueprintName, type ExamDomain } from '../quiz/blueprints.js';
 import type { ExamResult } from '../quiz/exam-score.js';
 import type { ExamSummary } from '../store/exams.js';
 import { chalk } from './color.js';
 import { renderAnsweredChoiceLines, renderSourceLine, type SourceRef } from './feedback.js';
 import { t, type MessageKey } from '../i18n/i18n.js';
-import { formatDuration, formatLocal } from './practice-summary.js';
+import { drillCommand, formatDuration, formatLocal } from './practice-summary.js';
 import { labelsOf, renderQuestionText } from './question-view.js';
 import { padEndCols, padStartCols, width as cells, wrap } from './text.js';
 
@@ -42,6 +42,8 @@ export interface ReportMeta {
   extraMinutes?: number;
   /** The exam's seed, and the command that draws the same questions again. */
   again?: { seed: string; command: string };
+  /** Options repeated in the suggested practice commands (--db, --questions). */
+  keep?: readonly string[];
 }
 
 export function renderExamReport(r: ExamResult, meta: ReportMeta): string[] {
@@ -58,6 +60,12 @@ export function renderExamReport(r: ExamResult, meta: ReportMeta): string[] {
     `${label('exam.report.time')}${r.timeLimitMs === null ? used : t('exam.report.timeOf', { used, limit: formatDuration(r.timeLimitMs) })}` +
       (meta.extraMinutes ? '  ' + chalk.dim(t('exam.report.extraTime', { extra: meta.extraMinutes })) : ''),
   );
+  if (r.total > 0) {
+    // The learner's time per question against the blueprint's, so a slow pace shows before the real exam.
+    const blueprint = blueprintFor(meta.blueprint);
+    const pace = { pace: formatDuration(r.timeUsedMs / r.total), blueprintPace: formatDuration((blueprint.minutes * 60_000) / blueprint.count), blueprint: blueprintLabel(blueprint.name) };
+    lines.push(`${label('exam.report.pace')}${t('exam.report.paceValue', pace)}`);
+  }
   if (r.answered < r.total) lines.push(`${label('exam.report.unanswered')}${t('exam.report.unansweredValue', { n: r.total - r.answered })}`);
 
   if (r.domains.length > 0) {
@@ -65,14 +73,16 @@ export function renderExamReport(r: ExamResult, meta: ReportMeta): string[] {
     const nameWidth = Math.max(...r.domains.map((d) => cells(domainName(d.domain))));
     for (const d of r.domains) {
       const status = d.meets ? chalk.green(t('exam.report.meets')) : chalk.yellow(t('exam.report.needsImprovement'));
-      lines.push(`  ${padEndCols(domainName(d.domain), nameWidth)} ${padStartCols(`${d.correct}/${d.total}`, 7)}  ${status}`);
+      const percent = `${Math.round((100 * d.correct) / d.total)}%`;
+      lines.push(`  ${padEndCols(domainName(d.domain), nameWidth)} ${padStartCols(`${d.correct}/${d.total}`, 7)} ${padStartCols(percent, 4)}  ${status}`);
     }
   }
 
   lines.push('', chalk.bold(t('exam.report.weakTopics')));
   if (r.weakTopics.length === 0) lines.push('  ' + t('exam.report.noWeakTopics'));
   const topicWidth = Math.max(0, ...r.weakTopics.map((w) => cells(w.topic)));
-  for (const w of r.weakTopics) lines.push(`  ${padEndCols(w.topic, topicWidth)}  ${padStartCols(`${w.correct}/${w.total}`, 7)}`);
+  for (const w of r.weakTopics)
+    lines.push(`  ${padEndCols(w.topic, topicWidth)}  ${padStartCols(`${w.correct}/${w.total}`, 7)}  ${chalk.cyan(drillCommand([w.topic], meta.keep ?? []))}`);
   if (meta.again) lines.push('', chalk.dim(t('exam.report.seed', { seed: meta.again.seed })), '  ' + chalk.cyan(meta.again.command));
   return lines;
 }

@@ -25,6 +25,19 @@ describe('exam report', () => {
     expect(text).toContain('Seed abc. The same questions in the same order again:\n  aws-quiz exam --blueprint quick --seed abc');
   });
 
+  it('says what to do next: each weak topic with the command that drills it, with the options that chose the banks', () => {
+    const text = renderExamReport(result, { examId: 1, blueprint: 'saa', keep: ['--db', '/tmp/my db'] }).join('\n');
+    expect(text).toContain("aws-quiz practice --topic iam/policies --db '/tmp/my db'");
+  });
+
+  it('compares the pace with the blueprint pace', () => {
+    // 12:34 over 4 questions is 3:08.5 a question; SAA-C03 allows 130 min for 65, 2:00 a question.
+    const text = renderExamReport(result, { examId: 1, blueprint: 'saa' }).join('\n');
+    expect(text).toMatch(/Pace\s+3:09 per question \(the SAA-C03 pace is 2:00\)/);
+    const quick = renderExamReport({ ...result, timeUsedMs: 4 * 90_000 }, { examId: 1, blueprint: 'sap' }).join('\n');
+    expect(quick).toMatch(/Pace\s+1:30 per question \(the SAP-C02 pace is 2:24\)/);
+  });
+
   it('says when time ran out', () => {
     expect(renderExamReport(result, { examId: 7, blueprint: 'saa', timeUp: true })[0]).toBe('Time is up: the exam was submitted automatically.');
   });
@@ -35,11 +48,11 @@ describe('exam report', () => {
       { passMark: 720, timeUsedMs: 1, timeLimitMs: null },
     );
     const text = renderExamReport(result, { examId: 1, blueprint: 'saa' }).join('\n');
-    expect(text).toMatch(/Secure architectures +1\/2 +needs improvement/);
-    expect(text).toMatch(/Cost-optimized architectures +1\/2 +needs improvement/);
-    expect(text).toMatch(/Weakest topics\n {2}iam\/policies +1\/2\n {2}s3\/classes +1\/2/);
+    expect(text).toMatch(/Secure architectures +1\/2 +50% +needs improvement/);
+    expect(text).toMatch(/Cost-optimized architectures +1\/2 +50% +needs improvement/);
+    expect(text).toMatch(/Weakest topics\n {2}iam\/policies +1\/2 +aws-quiz practice --topic iam\/policies\n {2}s3\/classes +1\/2 +aws-quiz practice --topic s3\/classes/);
     const good = renderExamReport(perfect, { examId: 2, blueprint: 'saa' }).join('\n');
-    expect(good).toMatch(/Secure architectures +2\/2 +meets/);
+    expect(good).toMatch(/Secure architectures +2\/2 +100% +meets/);
     expect(good).toContain('PASS');
     expect(good).toContain('none: every question was answered correctly');
   });
