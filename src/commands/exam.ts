@@ -43,6 +43,7 @@ import {
 import { openStore, resolveDbPath, type Store } from '../store/open.js';
 import { chalk } from '../ui/color.js';
 import {
+  askAbandon,
   askReviewNow,
   askUnfinished,
   enterExamScreen,
@@ -107,8 +108,20 @@ export async function examCommand(options: ExamOptions, clock: Clock = systemClo
         if (err instanceof ExitPromptError) return EXIT_FOR.SIGINT!;
         throw err;
       }
-      if (choice === 'resume') return await resume(store, unfinished.id, questions, sources, options, clock, lease);
+      // Chosen from the offer, which already showed the exam and its time left: no second question.
+      if (choice === 'resume') return await resume(store, unfinished.id, questions, sources, options, clock, lease, { asked: true });
       if (choice === 'cancel') return 0;
+      let sure: boolean;
+      try {
+        sure = await askAbandon(unfinished.number, unfinished.answered);
+      } catch (err) {
+        if (err instanceof ExitPromptError) return EXIT_FOR.SIGINT!;
+        throw err;
+      }
+      if (!sure) {
+        say(t('exam.stillPaused', { command: command(['--resume'], options) }));
+        return 0;
+      }
       say(t('exam.abandoned', { id: unfinished.number, count: abandon(store, unfinished.id, questions, clock.date()) }));
     }
     return await start(store, questions, sources, options, clock, lease);
@@ -218,7 +231,16 @@ function itemsOf(exam: StoredExam, questions: QuizQuestion[]): ExamItem[] {
   return items;
 }
 
-async function resume(store: Store, id: number, questions: QuizQuestion[], sources: SectionRef[], options: ExamOptions, clock: Clock, lease: Lease): Promise<number> {
+async function resume(
+  store: Store,
+  id: number,
+  questions: QuizQuestion[],
+  sources: SectionRef[],
+  options: ExamOptions,
+  clock: Clock,
+  lease: Lease,
+  how: { asked?: boolean } = {},
+): Promise<number> {
   const exam = loadExam(store, id)!;
   const items = itemsOf(exam, questions);
   const blueprint = blueprintFor(exam.blueprint);
@@ -235,9 +257,10 @@ async function resume(store: Store, id: number, questions: QuizQuestion[], sourc
     say(t('exam.resumeExpired', { id: exam.number }));
     return submit(store, context, context.state, timer, { timeUp: true, options, clock, lease });
   }
+  if (how.asked) return sit(store, context, options, clock, lease);
   let begin: boolean;
   try {
-    begin = await examIntroPrompt({ lines: [unfinishedLine(exam), '', t('exam.intro.keys')] }, { clearPromptOnDone: true });
+    begin = await examIntroPrompt({ lines: [unfinishedLine(exam), '', t('exam.intro.keys')], start: t('exam.intro.continue') }, { clearPromptOnDone: true });
   } catch (err) {
     if (!(err instanceof ExitPromptError)) throw err;
     say(t('exam.stillPaused', { command: command(['--resume'], options) }));

@@ -336,6 +336,8 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
 
 export interface IntroInfo {
   lines: string[];
+  /** The line that says how to go on; "Press Enter to begin, or q to leave." when left out. */
+  start?: string;
 }
 
 /** The screen before the clock starts: what the exam is, the keys; Enter begins (true), q leaves (false). */
@@ -349,7 +351,7 @@ export const examIntroPrompt = createPrompt<boolean, IntroInfo>((config, done) =
     done(begin);
   });
   const width = terminalWidth();
-  return [...config.lines.map((l) => wrap(l, width)), '', chalk.bold(t('exam.intro.start'))].join('\n') + HIDE_CURSOR;
+  return [...config.lines.map((l) => wrap(l, width)), '', chalk.bold(config.start ?? t('exam.intro.start'))].join('\n') + HIDE_CURSOR;
 });
 
 /** Alternate screen buffer, like less or vim: the exam redraws in place and the shell's screen comes back afterwards. */
@@ -378,6 +380,12 @@ export async function askUnfinished(description: string): Promise<UnfinishedChoi
     // The stock key help is English; ours follows the interface's language.
     theme: { style: { keysHelpTip: () => chalk.dim(t('exam.ask.keys')) } },
   });
+}
+
+/** Abandoning cannot be undone: asked once more, no being the default. */
+export async function askAbandon(number: number, answered: number): Promise<boolean> {
+  const { confirm } = await import('@inquirer/prompts');
+  return confirm({ message: t('exam.ask.abandonSure', { id: number, count: answered }), default: false });
 }
 
 export async function askReviewNow(count: number): Promise<boolean> {

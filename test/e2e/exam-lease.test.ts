@@ -29,7 +29,7 @@ describe('aws-quiz exam in two terminals (built binary, two pseudo-terminals)', 
     const clock = fakeClock(dir);
     clock.set({ date: 60_000 });
     const third = runInPty(['exam', '--resume', ...common], clock.env);
-    await third.waitFor('Press Enter to begin, or q to leave.');
+    await third.waitFor('Press Enter to continue, or q to leave.');
     third.write(KEYS.enter);
     await third.waitFor('Question 2 of 10');
 

@@ -40,7 +40,7 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
     const clock = fakeClock(dir);
     clock.set({ date: 2 * 3_600_000 });
     const second = runInPty(['exam', '--resume', ...common], clock.env);
-    await second.waitFor('Press Enter to begin, or q to leave.');
+    await second.waitFor('Press Enter to continue, or q to leave.');
     const left = formatClock(Math.ceil((LIMIT_MS - killed.session.usedMs) / 1000));
     expect(second.output()).toMatch(/Exam #1 \(quick, started .*\) is unfinished: 2 of 10 answered, 1 flagged/);
     expect(second.output()).toContain(`${left} left`);
@@ -60,13 +60,12 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
     expect((await second.exited).exitCode).toBe(130);
     expect(second.output()).toMatch(/Exam paused and saved: 2 of 10 answered, \d+:\d\d left\. Resume with: aws-quiz exam --resume --db /);
 
-    // 4. A new exam while this one is unfinished offers to resume it; resume and end it.
+    // 4. A new exam while this one is unfinished offers to resume it; resume (asked once) and end it.
     const third = runInPty(['exam', '--timed', '--blueprint', 'quick', ...common]);
     await third.waitFor('Resume it, or abandon it and start a new exam?');
     third.write(KEYS.enter);
-    await third.waitFor('Press Enter to begin, or q to leave.');
-    third.write(KEYS.enter);
     await third.waitFor('Question 2 of 10');
+    expect(third.output()).not.toContain('Press Enter to');
     third.write('q');
     await third.waitFor('8 unanswered, 0 incomplete, 1 flagged.');
     third.write('y');
@@ -119,6 +118,10 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
     await second.waitFor('↑↓ move · Enter choose');
     expect(second.output()).not.toContain('navigate');
     second.write(KEYS.down);
+    second.write(KEYS.enter);
+    // Abandoning cannot be undone: asked once more.
+    await second.waitFor('Abandon exam #1 for good, unscored? Its 1 answer is kept as practice answers.');
+    second.write('y');
     second.write(KEYS.enter);
     await second.waitFor('Press Enter to begin, or q to leave.');
     expect(second.output()).toContain('Exam #1 abandoned, unscored; its 1 answer counts toward your statistics and reviews, as practice answers do.');

@@ -34,6 +34,7 @@ export const exam = {
     'exam.intro.keys': 'Keys: A–E choose (saved at once) · Enter next · ← back · → skip · f flag · r review screen · q end the exam',
     'exam.intro.pause': 'Ctrl+C pauses and saves; resume with: {command}',
     'exam.intro.start': 'Press Enter to begin, or q to leave.',
+    'exam.intro.continue': 'Press Enter to continue, or q to leave.',
     'exam.notStarted': 'No exam was started.',
 
     'exam.clock.left': '{time} left',
@@ -69,6 +70,7 @@ export const exam = {
     'exam.ask.keys': '↑↓ move · Enter choose',
     'exam.ask.abandon': 'Abandon it unscored (its answers are kept as practice answers) and start a new one',
     'exam.ask.cancel': 'Do nothing for now',
+    'exam.ask.abandonSure': 'Abandon exam #{id} for good, unscored? Its {count} {count|answer is|answers are} kept as practice answers.',
     'exam.ask.review': 'Review the {n} wrong or unanswered questions now?',
 
     'exam.report.timeUp': 'Time is up: the exam was submitted automatically.',
@@ -161,6 +163,7 @@ export const exam = {
     'exam.intro.keys': 'キー: A–E 選択（すぐ保存） · Enter 次へ · ← 前へ · → スキップ · f フラグ · r 見直し画面 · q 試験を終える',
     'exam.intro.pause': 'Ctrl+C で中断して保存します。再開するには: {command}',
     'exam.intro.start': 'Enter で開始、q で終了します。',
+    'exam.intro.continue': 'Enter で続きから再開、q で終了します。',
     'exam.notStarted': '試験は開始していません。',
 
     'exam.clock.left': '残り {time}',
@@ -196,6 +199,7 @@ export const exam = {
     'exam.ask.keys': '↑↓ 移動 · Enter 決定',
     'exam.ask.abandon': '採点せずに破棄して（回答は演習の回答として残ります）新しい試験を始める',
     'exam.ask.cancel': '今は何もしない',
+    'exam.ask.abandonSure': '試験 #{id} を採点せずに破棄しますか？（元に戻せません）回答済みの {count} 問は演習の回答として残ります。',
     'exam.ask.review': '不正解・未回答の {n} 問を今すぐ見直しますか？',
 
     'exam.report.timeUp': '時間切れです。試験は自動的に提出されました。',
