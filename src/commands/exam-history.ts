@@ -5,7 +5,7 @@ import { blueprintFor } from '../quiz/blueprints.js';
 import { isCorrect, scoreExam, type ExamResult } from '../quiz/exam-score.js';
 import { examIdByNumber, latestFinishedExamId, listExams, loadExam } from '../store/exams.js';
 import { openStore, resolveDbPath } from '../store/open.js';
-import { renderExamList, renderExamReport, renderExamReview, type ReviewEntry } from '../ui/exam-report.js';
+import { renderExamList, renderExamReport, renderExamReview, storedIsCustom, type ReviewEntry } from '../ui/exam-report.js';
 import { sourceLookup } from '../bank/source-lookup.js';
 import { t } from '../i18n/i18n.js';
 import { shellQuote } from '../ui/practice-summary.js';
@@ -117,7 +117,7 @@ export async function review(options: ExamOptions): Promise<number> {
         ? (stored as ExamResult)
         : scoreExam(present, { passMark: blueprint.passMark, timeUsedMs: exam.timeUsedMs, timeLimitMs: exam.timeLimitMs, blueprint });
     out([
-      ...renderExamReport(result, { examId: exam.number, blueprint: exam.blueprint ?? blueprint.name, ...(stored.timeUp && { timeUp: true }), ...(exam.extraMinutes && { extraMinutes: exam.extraMinutes }), keep: keptOptions(options), ...withAgain(exam, options) }),
+      ...renderExamReport(result, { examId: exam.number, blueprint: exam.blueprint ?? blueprint.name, ...(stored.timeUp && { timeUp: true }), ...(exam.extraMinutes && { extraMinutes: exam.extraMinutes }), keep: keptOptions(options), custom: storedIsCustom(exam), ...withAgain(exam, options) }),
       '',
       ...renderExamReview(reviewEntries(items, answers, exam.questions.map((q) => q.flagged), marks, sources), terminalWidth()),
     ]);

@@ -20,7 +20,7 @@ import {
   type ExamTimer,
 } from '../quiz/exam-engine.js';
 import { scoreExam, type ExamResult } from '../quiz/exam-score.js';
-import { examTime, extraMinutesAsked } from '../quiz/exam-plan.js';
+import { examTime, extraMinutesAsked, isCustomExam } from '../quiz/exam-plan.js';
 import { newSeed } from '../quiz/random.js';
 import { systemClock, type Clock } from '../quiz/clock.js';
 import {
@@ -53,7 +53,7 @@ import {
   leaveExamScreen,
   type ExamItem,
 } from '../ui/exam-prompt.js';
-import { blueprintLabel, renderExamReport, renderExamReview } from '../ui/exam-report.js';
+import { examLabel, examTitleLabel, renderExamReport, renderExamReview, storedIsCustom } from '../ui/exam-report.js';
 import { t } from '../i18n/i18n.js';
 import { formatLocal } from '../ui/practice-summary.js';
 import { againCommand, command, list, review, reviewEntries } from './exam-history.js';
@@ -158,7 +158,7 @@ function abandon(store: Store, id: number, questions: readonly QuizQuestion[], n
 
 function unfinishedLine(e: ExamSummary): string {
   const left = e.timeLimitMs === null ? t('exam.clock.elapsed', { time: formatClock(Math.floor(e.timeUsedMs / 1000)) }) : t('exam.clock.left', { time: formatClock(Math.ceil(Math.max(0, e.timeLimitMs - e.timeUsedMs) / 1000)) });
-  return t('exam.unfinished', { id: e.number, blueprint: blueprintLabel(e.blueprint), started: formatLocal(e.startedAt), answered: e.answered, total: e.total, flagged: e.flagged, left });
+  return t('exam.unfinished', { id: e.number, blueprint: examLabel(e.blueprint, storedIsCustom(e)), started: formatLocal(e.startedAt), answered: e.answered, total: e.total, flagged: e.flagged, left });
 }
 
 // ---------------------------------------------------------------- starting
@@ -184,7 +184,7 @@ async function start(store: Store, questions: QuizQuestion[], sources: SectionRe
   const limitMs = timed ? minutes * 60_000 : null;
 
   const intro = [
-    chalk.bold(t('exam.intro.title', { blueprint: blueprintLabel(blueprint.name), count: draw.items.length })),
+    chalk.bold(t('exam.intro.title', { label: examTitleLabel(blueprint.name, isCustomExam(blueprint, { total: draw.items.length, timed, minutes: time.baseMinutes })), count: draw.items.length })),
     !timed ? t('exam.intro.untimed') : time.extraMinutes ? t('exam.intro.timedExtra', { minutes, base: time.baseMinutes, extra: time.extraMinutes }) : t('exam.intro.timed', { minutes }),
     t('exam.intro.passMark', { mark: blueprint.passMark }),
   ];
@@ -418,7 +418,7 @@ async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTim
   const width = terminalWidth();
   const again = againCommand({ blueprint: s.blueprint.name, seed: s.seed, filters: saved.filters }, how.options);
   const number = examNumber(store, s.id);
-  out(renderExamReport(result, { examId: number, blueprint: s.blueprint.name, timeUp: how.timeUp, ...(saved.extraMinutes && { extraMinutes: saved.extraMinutes }), keep: keptOptions(how.options), ...(again && { again }) }));
+  out(renderExamReport(result, { examId: number, blueprint: s.blueprint.name, timeUp: how.timeUp, ...(saved.extraMinutes && { extraMinutes: saved.extraMinutes }), keep: keptOptions(how.options), custom: storedIsCustom({ blueprint: s.blueprint.name, total: s.items.length, filters: saved.filters }), ...(again && { again }) }));
   const asked = s.items.map((it) => ({ questionId: it.question.id, question: it.question, order: it.order }));
   const entries = reviewEntries(asked, state.answers, state.flags, result.marks, s.sources);
   out(['']);

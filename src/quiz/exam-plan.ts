@@ -36,3 +36,23 @@ export function examTime(b: Blueprint, o: TimeAsked): ExamTime {
 export function extraMinutesAsked(o: { extraTime?: number; esl?: boolean }): number {
   return Math.max(o.extraTime ?? 0, o.esl ? EXTRA_MINUTES : 0);
 }
+
+/** What an exam was asked with, as stored in its filters. */
+export interface AskedShape {
+  /** Questions in the exam. */
+  total: number;
+  timed?: boolean;
+  /** The time limit before extra time. */
+  minutes?: number;
+}
+
+/**
+ * Whether an exam differs from its blueprint in length or (timed) in time, so it is called
+ * custom rather than by the blueprint's name. Extra time granted for language is not a change.
+ */
+export function isCustomExam(b: Blueprint, e: AskedShape): boolean {
+  return e.total !== b.count || (Boolean(e.timed) && e.minutes !== undefined && e.minutes !== b.minutes);
+}
+
+/** The blueprint whose weights an exam draws by: quick is a short SAA-C03. */
+export const weightsBlueprint = (b: Blueprint): 'saa' | 'sap' => (b.name === 'sap' ? 'sap' : 'saa');

@@ -198,6 +198,8 @@ export interface ExamSummary {
   result: unknown;
   /** Minutes of extra time included in the limit (--extra-time, --esl); null when none. */
   extraMinutes: number | null;
+  /** As asked: banks, topics, count, minutes, timed, extra time; null when unreadable. */
+  filters: unknown;
 }
 
 export interface StoredExamQuestion {
@@ -230,7 +232,7 @@ function parseJson(text: string | null): unknown {
 const numbers = (v: unknown): number[] | null => (Array.isArray(v) && v.every((n) => Number.isInteger(n)) ? (v as number[]) : null);
 
 /** An ExamSummary as SQLite returns it: the result still JSON text. */
-type SummaryRow = Omit<ExamSummary, 'result'> & { result: string | null };
+type SummaryRow = Omit<ExamSummary, 'result' | 'filters'> & { result: string | null; filters: string | null };
 
 /** An exam's number: exams started before it (or at the same moment with a smaller id), plus one. */
 const NUMBER = `(SELECT count(*) FROM sessions e WHERE e.kind = 'exam' AND (e.started_at < s.started_at OR (e.started_at = s.started_at AND e.id <= s.id)))`;
@@ -238,7 +240,7 @@ const NUMBER = `(SELECT count(*) FROM sessions e WHERE e.kind = 'exam' AND (e.st
 const SUMMARY = `
   SELECT s.id, ${NUMBER} AS number, s.blueprint, s.state, s.started_at AS startedAt, s.ended_at AS endedAt,
          s.time_limit_ms AS timeLimitMs, s.time_used_ms AS timeUsedMs, s.result,
-         CASE WHEN json_valid(s.filters) THEN json_extract(s.filters, '$.extraMinutes') END AS extraMinutes,
+         CASE WHEN json_valid(s.filters) THEN json_extract(s.filters, '$.extraMinutes') END AS extraMinutes, s.filters,
          (SELECT count(*) FROM session_questions q WHERE q.session_id = s.id) AS total,
          (SELECT count(*) FROM session_questions q WHERE q.session_id = s.id AND q.selected IS NOT NULL) AS answered,
          (SELECT count(*) FROM session_questions q WHERE q.session_id = s.id AND q.flagged = 1) AS flagged
@@ -247,6 +249,7 @@ const SUMMARY = `
 const toSummary = (r: SummaryRow): ExamSummary => ({
   ...r,
   result: parseJson(r.result),
+  filters: parseJson(r.filters),
   extraMinutes: typeof r.extraMinutes === 'number' && Number.isFinite(r.extraMinutes) && r.extraMinutes > 0 ? r.extraMinutes : null,
 });
 

@@ -1,5 +1,6 @@
 import type { QuizQuestion } from '../bank/cache.js';
 import { blueprintFor, isBlueprintName, type BlueprintName, type ExamDomain } from '../quiz/blueprints.js';
+import { isCustomExam, weightsBlueprint } from '../quiz/exam-plan.js';
 import type { ExamResult } from '../quiz/exam-score.js';
 import type { ExamSummary } from '../store/exams.js';
 import { chalk } from './color.js';
@@ -33,6 +34,19 @@ const BLUEPRINT_KEYS: Record<BlueprintName, MessageKey> = { saa: 'exam.blueprint
 /** "SAA-C03", "SAP-C02", "quick"; a name this version does not know is shown as stored. */
 export const blueprintLabel = (name: string | null): string => (name && isBlueprintName(name) ? t(BLUEPRINT_KEYS[name]) : (name ?? '—'));
 
+/** The blueprint's name, or "custom, SAA-C03 weights" for an exam whose length or time was changed. */
+export const examLabel = (name: string | null, custom: boolean): string =>
+  custom ? t('exam.blueprint.custom', { weights: blueprintLabel(weightsBlueprint(blueprintFor(name))) }) : blueprintLabel(name);
+
+/** "SAA-C03 blueprint" or "custom, SAA-C03 weights": how titles name an exam. */
+export const examTitleLabel = (name: string | null, custom: boolean): string => (custom ? examLabel(name, true) : t('exam.blueprint.titled', { blueprint: blueprintLabel(name) }));
+
+/** Whether a stored exam was custom, from its question count and its filters as asked. */
+export function storedIsCustom(e: { blueprint: string | null; total: number; filters: unknown }): boolean {
+  const f = (e.filters ?? {}) as { timed?: unknown; minutes?: unknown };
+  return isCustomExam(blueprintFor(e.blueprint), { total: e.total, timed: f.timed === true, ...(typeof f.minutes === 'number' && { minutes: f.minutes }) });
+}
+
 export interface ReportMeta {
   examId: number;
   blueprint: string;
@@ -44,12 +58,14 @@ export interface ReportMeta {
   again?: { seed: string; command: string };
   /** Options repeated in the suggested practice commands (--db, --questions). */
   keep?: readonly string[];
+  /** Length or time changed from the blueprint's. */
+  custom?: boolean;
 }
 
 export function renderExamReport(r: ExamResult, meta: ReportMeta): string[] {
   const lines: string[] = [];
   if (meta.timeUp) lines.push(chalk.yellow.bold(t('exam.report.timeUp')), '');
-  lines.push(chalk.bold(t('exam.report.title', { id: meta.examId, blueprint: blueprintLabel(meta.blueprint), total: r.total })));
+  lines.push(chalk.bold(t('exam.report.title', { id: meta.examId, label: examTitleLabel(meta.blueprint, Boolean(meta.custom)), total: r.total })));
   const label = (key: MessageKey) => padEndCols(t(key), 18);
   lines.push(`${label('exam.report.score')}${t('exam.report.scoreValue', { correct: r.correct, total: r.total, percent: r.percent })}`);
   lines.push(`${label('exam.report.scaled')}${chalk.bold(String(r.scaled))} / 1000  ${chalk.dim(t('exam.report.estimate'))}`);
@@ -149,8 +165,9 @@ export function renderExamList(exams: readonly ExamSummary[], width = Infinity):
     return [
       String(e.number),
       formatLocal(e.startedAt),
-      blueprintLabel(e.blueprint),
-      e.state === 'finished' ? String(total) : `${e.answered}/${e.total}`,
+      examLabel(e.blueprint, storedIsCustom(e)),
+      // Unambiguous for an unfinished or abandoned exam: how many of how many were answered.
+      e.state === 'finished' ? String(total) : t('exam.list.answeredOf', { answered: e.answered, total: e.total }),
       correct !== undefined ? `${correct}/${total}${percent !== undefined ? ` (${percent}%)` : ''}` : '—',
       scaled !== undefined ? String(scaled) : '—',
       result,

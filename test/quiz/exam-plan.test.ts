@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BLUEPRINTS } from '../../src/quiz/blueprints.js';
-import { examTime, extraMinutesAsked } from '../../src/quiz/exam-plan.js';
+import { examTime, extraMinutesAsked, isCustomExam } from '../../src/quiz/exam-plan.js';
 
 describe('examTime', () => {
   it('adds the 30 minutes AWS grants for a non-native language: SAA 130 → 160, SAP 180 → 210', () => {
@@ -20,5 +20,16 @@ describe('examTime', () => {
     expect(examTime(BLUEPRINTS.saa, { asked: 65, drawn: 65 }).timed).toBe(false);
     expect(examTime(BLUEPRINTS.saa, { asked: 65, drawn: 65, minutes: 10 }).timed).toBe(true);
     expect(examTime(BLUEPRINTS.saa, { asked: 65, drawn: 65, extraMinutes: 30 }).timed).toBe(true);
+  });
+});
+
+describe('isCustomExam', () => {
+  it('calls an exam custom when its length or time limit differ from the blueprint, not for extra time', () => {
+    expect(isCustomExam(BLUEPRINTS.saa, { total: 65, timed: true, minutes: 130 })).toBe(false);
+    expect(isCustomExam(BLUEPRINTS.saa, { total: 30, timed: true, minutes: 130 })).toBe(true);
+    expect(isCustomExam(BLUEPRINTS.saa, { total: 65, timed: true, minutes: 60 })).toBe(true);
+    // An untimed exam's minutes are never used.
+    expect(isCustomExam(BLUEPRINTS.saa, { total: 65, timed: false, minutes: 60 })).toBe(false);
+    expect(isCustomExam(BLUEPRINTS.quick, { total: 10 })).toBe(false);
   });
 });

@@ -118,6 +118,7 @@ describe('exam list', () => {
     flagged: 2,
     result: { correct: 50, total: 65, percent: 77, scaled: 792, passed: true, timeUsedMs: 3_600_000 },
     extraMinutes: null,
+    filters: { count: 65, timed: true, minutes: 130 },
   };
 
   it('lists each exam with its date, blueprint, score, scaled score, result and time', () => {
@@ -128,7 +129,7 @@ describe('exam list', () => {
     ]);
     // Each exam by its own number, not the session id it shares with practice sessions.
     expect(lines[0]).toMatch(/^# +Started +Blueprint +Questions +Score +Scaled +Result +Time$/);
-    expect(lines[1]).toMatch(/^3 +2026-01-05 09:30 +SAA-C03 +12\/65 +— +— +unfinished +10:00 \/ 2:10:00$/);
+    expect(lines[1]).toMatch(/^3 +2026-01-05 09:30 +SAA-C03 +12\/65 answered +— +— +unfinished +10:00 \/ 2:10:00$/);
     expect(lines[2]).toMatch(/^2 .* abandoned /);
     expect(lines[3]).toMatch(/^1 +2026-01-05 09:30 +SAA-C03 +65 +50\/65 \(77%\) +792 +PASS +1:00:00 \/ 2:10:00$/);
   });
@@ -141,6 +142,15 @@ describe('exam list', () => {
     for (const l of fitted) expect(l.length, l).toBeLessThanOrEqual(80);
     expect(fitted[0]).toMatch(/^# +Started +Blueprint +(Questions +)?Score +Result +Time$/);
     expect(fitted[2]).toContain('50/65 (77%)');
+  });
+
+  it('labels an exam whose length or time was changed as custom, in the list and the report', () => {
+    const lines = renderExamList([{ ...base, total: 30, filters: { count: 30, timed: true, minutes: 130 } }, { ...base, filters: { count: 65, timed: true, minutes: 60 } }, base]);
+    expect(lines[1]).toMatch(/^1 +\S+ \S+ +custom, SAA-C03 weights +\d+ /);
+    expect(lines[2]).toMatch(/^1 +\S+ \S+ +custom, SAA-C03 weights +65 /);
+    expect(lines[3]).toMatch(/^1 +\S+ \S+ +SAA-C03 +65 /);
+    expect(renderExamReport(result, { examId: 3, blueprint: 'sap', custom: true })[0]).toBe('Exam #3: custom, SAP-C02 weights, 4 questions');
+    expect(renderExamReport(result, { examId: 3, blueprint: 'sap' })[0]).toBe('Exam #3: SAP-C02 blueprint, 4 questions');
   });
 
   it('shows extra time in the list and the report', () => {
