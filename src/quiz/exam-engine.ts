@@ -62,8 +62,9 @@ export function setAnswer(s: ExamState, selection: Selection | null): ExamState 
   return { ...s, answers: replace(s.answers, s.position, value) };
 }
 
-export function toggleFlag(s: ExamState): ExamState {
-  return { ...s, flags: replace(s.flags, s.position, !s.flags[s.position]) };
+/** Flags or unflags question `i`: the one on screen unless the review list names another. */
+export function toggleFlag(s: ExamState, i: number = s.position): ExamState {
+  return { ...s, flags: replace(s.flags, i, !s.flags[i]) };
 }
 
 export const isAnswered = (s: ExamState, i: number): boolean => s.answers[i] != null;

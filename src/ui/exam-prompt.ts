@@ -53,6 +53,10 @@ export interface ExamPromptConfig {
 
 type Screen = 'question' | 'review' | 'confirm';
 
+/** What the review screen lists; Tab moves to the next. */
+export type ReviewFilter = 'all' | 'unanswered' | 'incomplete' | 'flagged';
+const REVIEW_FILTERS: readonly ReviewFilter[] = ['all', 'unanswered', 'incomplete', 'flagged'];
+
 const HIDE_CURSOR = '\x1b[?25l';
 const HOME = '\x1b[H';
 const CLEAR_BELOW = '\x1b[J';
@@ -195,6 +199,7 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   const [cursor, setCursor] = useState(() => initialCursor(config.state));
   const [pending, setPending] = useState<ReadonlySet<number>>(() => new Set(config.state.answers[config.state.position] ?? []));
   const [reviewActive, setReviewActive] = useState(config.state.position);
+  const [filter, setFilter] = useState<ReviewFilter>('all');
   const [error, setError] = useState<string | undefined>(undefined);
   const [finished, setFinished] = useState(false);
   const [, setShownSecond] = useState(() => clockSeconds(timer, now()));
@@ -225,6 +230,11 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   const item = items[state.position]!;
   const multiple = item.question.type === 'multiple';
 
+  /** The questions the review screen lists under `f`, in exam order. */
+  function shownInReview(s: ExamState, f: ReviewFilter): number[] {
+    return [...items.keys()].filter((i) => f === 'all' || (f === 'flagged' ? s.flags[i] === true : statusOf(s, i, need) === f));
+  }
+
   /** Enter: the answer is already saved (or the question left unanswered); open the next screen. */
   const goOn = () => {
     if (isLast(state)) openReview();
@@ -251,15 +261,32 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
     }
 
     if (screen === 'review') {
-      if (isUpKey(key)) setReviewActive(Math.max(0, reviewActive - 1));
-      else if (isDownKey(key)) setReviewActive(Math.min(items.length - 1, reviewActive + 1));
+      const visible = shownInReview(state, filter);
+      const step = (by: 1 | -1) => {
+        const next = by > 0 ? visible.find((i) => i > reviewActive) : visible.findLast((i) => i < reviewActive);
+        if (next !== undefined) setReviewActive(next);
+      };
+      // The next question after the active one (wrapping) that `wanted` picks; shown with every filter off if it is hidden.
+      const jump = (wanted: (i: number) => boolean) => {
+        const after = [...items.keys()].map((_, k) => (reviewActive + 1 + k) % items.length).find(wanted);
+        if (after === undefined) return;
+        setReviewActive(after);
+        if (!visible.includes(after)) setFilter('all');
+      };
+      if (isUpKey(key)) step(-1);
+      else if (isDownKey(key)) step(1);
       else if (isEnterKey(key)) {
-        const target = goTo(state, reviewActive, now());
-        commit(target, state.position);
+        if (visible.includes(reviewActive)) commit(goTo(state, reviewActive, now()), state.position);
       } else if (key.name === 'r' || key.name === 'escape') setScreen('question');
-      else if (key.name === 'u') {
-        const after = [...items.keys()].map((_, k) => (reviewActive + 1 + k) % items.length).find((i) => state.answers[i] == null);
-        if (after !== undefined) setReviewActive(after);
+      else if (key.name === 'u') jump((i) => state.answers[i] == null);
+      else if (key.name === 'n') jump((i) => state.flags[i] === true);
+      else if (key.name === 'tab') {
+        const nextFilter = REVIEW_FILTERS[(REVIEW_FILTERS.indexOf(filter) + 1) % REVIEW_FILTERS.length]!;
+        setFilter(nextFilter);
+        const shown = shownInReview(state, nextFilter);
+        if (!shown.includes(reviewActive)) setReviewActive(shown.find((i) => i > reviewActive) ?? shown[0] ?? reviewActive);
+      } else if (key.name === 'f' && visible.includes(reviewActive)) {
+        commit(toggleFlag(state, reviewActive), reviewActive, 'review');
       }
       return;
     }
@@ -321,10 +348,12 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   let lines: string[];
   if (screen === 'confirm') lines = [...top, ...renderConfirm(counts, width)];
   else if (screen === 'review') {
-    const rows: ReviewRow[] = items.map((it, i) => ({ position: i, status: statusOf(state, i, need), flagged: state.flags[i]!, text: it.question.question }));
-    const shown = pageAround(rows.length, reviewActive, Math.max(3, height - top.length - 5));
+    const rows: ReviewRow[] = shownInReview(state, filter).map((i) => ({ position: i, status: statusOf(state, i, need), flagged: state.flags[i]!, text: items[i]!.question.question }));
+    const shown = pageAround(rows.length, Math.max(0, rows.findIndex((r) => r.position === reviewActive)), Math.max(3, height - top.length - 5));
     const page = rows.slice(shown.start, shown.end).map((row) => renderReviewRow(row, row.position === reviewActive, width));
-    lines = [...top, chalk.bold(t('exam.review.title')), ...page, '', chalk.dim(t('exam.keys.review'))];
+    if (rows.length === 0) page.push(chalk.dim(t('exam.review.noneMatch')));
+    const title = `${chalk.bold(t('exam.review.title'))}${chalk.dim(' · ')}${t('exam.review.showing', { filter: t(`exam.review.filter.${filter}`) })}`;
+    lines = [...top, ...wrap(title, width).split('\n'), ...page, '', ...wrap(chalk.dim(t('exam.keys.review')), width).split('\n')];
   } else {
     const parts = renderQuestionScreen({ item, cursor, pending, answer: state.answers[state.position] ?? null, flagged: state.flags[state.position]!, ...(error && { error }) }, width);
     // Outside the full screen, the prompt's own redraw needs the row the cursor rests on.

@@ -194,6 +194,46 @@ describe('exam prompt', () => {
     expect(getScreen()).toContain('2 unanswered, 1 incomplete, 1 flagged.');
   });
 
+  it('filters the review screen with Tab: all, unanswered, incomplete, flagged; its key help names Esc', async () => {
+    const { config } = setup({ state: newExamState(3, 0, { position: 0, answers: [[0], [1], null], flags: [false, false, true], timeMs: [] }) });
+    const { events, getScreen } = await render(examPrompt, config);
+    events.keypress('r');
+    expect(getScreen()).toContain('r or Esc back');
+    expect(getScreen()).toContain('showing: all');
+    const rows = () => getScreen().split('\n').filter((l) => /^[❯ ] +\d+ /.test(l));
+    expect(rows()).toHaveLength(3);
+    events.keypress('tab');
+    expect(getScreen()).toContain('showing: unanswered');
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0]).toMatch(/❯ +3 {2}unanswered/);
+    events.keypress('tab');
+    expect(getScreen()).toContain('showing: incomplete');
+    expect(rows().map((r) => r.trim().split(/\s+/).slice(0, 3).join(' '))).toEqual(['❯ 2 incomplete']);
+    events.keypress('tab');
+    expect(getScreen()).toContain('showing: flagged');
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0]).toMatch(/❯ +3 /);
+    events.keypress('enter');
+    expect(getScreen()).toContain('Question 3 of 3');
+  });
+
+  it('flags and unflags from the review list, saving each change, and jumps to the next flagged with n', async () => {
+    const { config, changes } = setup();
+    const { events, getScreen } = await render(examPrompt, config);
+    events.keypress('r');
+    events.keypress(down);
+    events.keypress('f');
+    expect(changes.at(-1)).toMatchObject({ changed: 1 });
+    expect(changes.at(-1)!.state.flags).toEqual([false, true, false]);
+    expect(getScreen()).toMatch(/❯ +2 {2}unanswered +⚑ flagged/);
+    expect(getScreen()).toContain('Review: 3 questions');
+    events.keypress('up');
+    events.keypress('n');
+    expect(getScreen()).toMatch(/❯ +2 {2}unanswered +⚑ flagged/);
+    events.keypress('f');
+    expect(changes.at(-1)!.state.flags).toEqual([false, false, false]);
+  });
+
   it('moves to the next unanswered question on the review screen with u', async () => {
     const { config } = setup({ state: newExamState(3, 0, { position: 0, answers: [[0], [0, 2], null], flags: [], timeMs: [] }) });
     const { events, getScreen } = await render(examPrompt, config);
