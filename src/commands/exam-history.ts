@@ -1,4 +1,6 @@
+import { ExitPromptError } from '@inquirer/core';
 import type { QuizQuestion, SectionRef } from '../bank/cache.js';
+import { enterExamScreen, leaveExamScreen } from '../ui/exam-prompt.js';
 import { UsageError, UserError } from '../errors.js';
 import { findAskedBefore } from '../quiz/asked-before.js';
 import { blueprintFor } from '../quiz/blueprints.js';
@@ -53,17 +55,18 @@ export interface AskedQuestion {
   order: readonly number[];
 }
 
-/** The wrong and unanswered questions, in exam order. */
+/** The wrong and unanswered questions in exam order; with `all`, every question, each marked right or not (for the browser). */
 export function reviewEntries(
   asked: readonly AskedQuestion[],
   answers: readonly (readonly number[] | null)[],
   flags: readonly boolean[],
   marks: readonly boolean[],
   sources: SectionRef[],
+  options: { all?: boolean } = {},
 ): ReviewEntry[] {
   const sourceOf = sourceLookup(sources);
   return asked.flatMap((a, i) =>
-    marks[i]
+    marks[i] && !options.all
       ? []
       : [
           {
@@ -73,10 +76,29 @@ export function reviewEntries(
             order: a.order,
             selected: answers[i] ?? null,
             flagged: flags[i] ?? false,
+            correct: marks[i] === true,
             ...(a.question && { question: a.question, source: sourceOf(a.question.source) }),
           },
         ],
   );
+}
+
+/**
+ * The review as a browser on the alternate screen, one question at a time; the report stays on
+ * the normal screen underneath. Returns 130 when left with Ctrl+C, else 0.
+ */
+export async function browseReview(entries: readonly ReviewEntry[]): Promise<number> {
+  const { reviewBrowser } = await import('../ui/exam-browser.js');
+  enterExamScreen();
+  try {
+    await reviewBrowser({ entries, fullScreen: true });
+    return 0;
+  } catch (err) {
+    if (err instanceof ExitPromptError) return 130;
+    throw err;
+  } finally {
+    leaveExamScreen();
+  }
 }
 
 export async function review(options: ExamOptions): Promise<number> {
@@ -116,11 +138,14 @@ export async function review(options: ExamOptions): Promise<number> {
       typeof stored.correct === 'number' && typeof stored.total === 'number' && Array.isArray(stored.domains) && Array.isArray(stored.weakTopics)
         ? (stored as ExamResult)
         : scoreExam(present, { passMark: blueprint.passMark, timeUsedMs: exam.timeUsedMs, timeLimitMs: exam.timeLimitMs, blueprint });
-    out([
-      ...renderExamReport(result, { examId: exam.number, blueprint: exam.blueprint ?? blueprint.name, ...(stored.timeUp && { timeUp: true }), ...(exam.extraMinutes && { extraMinutes: exam.extraMinutes }), keep: keptOptions(options), custom: storedIsCustom(exam), ...withAgain(exam, options) }),
-      '',
-      ...renderExamReview(reviewEntries(items, answers, exam.questions.map((q) => q.flagged), marks, sources), terminalWidth()),
-    ]);
+    const reportLines = renderExamReport(result, { examId: exam.number, blueprint: exam.blueprint ?? blueprint.name, ...(stored.timeUp && { timeUp: true }), ...(exam.extraMinutes && { extraMinutes: exam.extraMinutes }), keep: keptOptions(options), custom: storedIsCustom(exam), ...withAgain(exam, options) });
+    const flags = exam.questions.map((q) => q.flagged);
+    // At a terminal the review is a browser; piped (`exam --review | less`), the same content as text.
+    if (process.stdout.isTTY && process.stdin.isTTY) {
+      out(reportLines);
+      return await browseReview(reviewEntries(items, answers, flags, marks, sources, { all: true }));
+    }
+    out([...reportLines, '', ...renderExamReview(reviewEntries(items, answers, flags, marks, sources), terminalWidth())]);
     return 0;
   } finally {
     store.close();

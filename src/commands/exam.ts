@@ -53,16 +53,15 @@ import {
   leaveExamScreen,
   type ExamItem,
 } from '../ui/exam-prompt.js';
-import { examLabel, examTitleLabel, renderExamReport, renderExamReview, storedIsCustom } from '../ui/exam-report.js';
+import { examLabel, examTitleLabel, renderExamReport, storedIsCustom } from '../ui/exam-report.js';
 import { t } from '../i18n/i18n.js';
 import { formatLocal } from '../ui/practice-summary.js';
-import { againCommand, command, list, review, reviewEntries } from './exam-history.js';
+import { againCommand, browseReview, command, list, review, reviewEntries } from './exam-history.js';
 import type { ExamOptions } from './exam-options.js';
 import { examAnswerRecords } from './exam-answers.js';
 import { keptOptions } from './kept-options.js';
 import { quizBanksFor } from './quiz-banks.js';
 import { requireTty } from './tty.js';
-import { terminalWidth } from '../ui/text.js';
 
 
 /** Exit codes as shells report the signal that stopped the exam. */
@@ -415,23 +414,23 @@ async function submit(store: Store, s: Sitting, state: ExamState, timer: ExamTim
   const stored: ExamResult & { blueprint: string; timeUp: boolean } = { ...result, blueprint: s.blueprint.name, timeUp: how.timeUp };
   finishExam(store, s.id, how.lease, { endedAt, timeUsedMs, result: stored, answers });
 
-  const width = terminalWidth();
   const again = againCommand({ blueprint: s.blueprint.name, seed: s.seed, filters: saved.filters }, how.options);
   const number = examNumber(store, s.id);
   out(renderExamReport(result, { examId: number, blueprint: s.blueprint.name, timeUp: how.timeUp, ...(saved.extraMinutes && { extraMinutes: saved.extraMinutes }), keep: keptOptions(how.options), custom: storedIsCustom({ blueprint: s.blueprint.name, total: s.items.length, filters: saved.filters }), ...(again && { again }) }));
   const asked = s.items.map((it) => ({ questionId: it.question.id, question: it.question, order: it.order }));
-  const entries = reviewEntries(asked, state.answers, state.flags, result.marks, s.sources);
+  const entries = reviewEntries(asked, state.answers, state.flags, result.marks, s.sources, { all: true });
+  const wrong = entries.filter((e) => !e.correct).length;
   out(['']);
-  if (entries.length > 0) {
+  if (wrong > 0) {
     let wanted = false;
     let interrupted = false;
     try {
-      wanted = await askReviewNow(entries.length);
+      wanted = await askReviewNow(wrong);
     } catch (err) {
       if (!(err instanceof ExitPromptError)) throw err;
       interrupted = true;
     }
-    if (wanted) out(['', ...renderExamReview(entries, width)]);
+    if (wanted) interrupted = (await browseReview(entries)) !== 0;
     // The exam is already scored and saved; Ctrl+C here only skips the review, but says so in its exit code.
     if (interrupted) {
       say(t('exam.reviewLater', { command: command(['--review', String(number)], how.options) }));

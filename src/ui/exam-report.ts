@@ -114,11 +114,13 @@ export interface ReviewEntry {
   selected: readonly number[] | null;
   flagged: boolean;
   source?: SourceRef;
+  /** Scored right; left out for the wrong and unanswered the plain review lists. */
+  correct?: boolean;
 }
 
 /** One wrong or unanswered question: the learner's answer, the right one, each choice's why, the explanation, the source. */
 export function renderReviewEntry(e: ReviewEntry, width: number): string[] {
-  const state = e.selected ? t('exam.review.wrong') : t('exam.review.notAnswered');
+  const state = e.correct ? t('exam.review.right') : e.selected ? t('exam.review.wrong') : t('exam.review.notAnswered');
   const flag = e.flagged ? '  ' + t('exam.review.flagged') : '';
   const title = `${t('exam.header.position', { position: e.position + 1, total: e.total })} · ${state}${flag}`;
   const lines = [chalk.bold(title) + (e.question ? chalk.dim(`  ${e.question.bank} · ${e.question.topic}`) : ''), chalk.dim('─'.repeat(Math.min(width, 60)))];

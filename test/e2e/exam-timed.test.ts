@@ -37,14 +37,20 @@ describe('aws-quiz exam --timed (built binary, pseudo-terminal)', () => {
     expect(report).toContain(`Seed e2e. The same questions in the same order again:`);
     expect(report.replace(/\s+/g, ' ')).toContain(`aws-quiz exam --timed --blueprint quick --minutes 1 --seed e2e --db ${db} --questions ${EXAM_BANK}`);
 
+    // The review is a browser: one question at a time, the first wrong or unanswered one first.
     run.write('y');
     run.write(KEYS.enter);
+    await run.waitFor('1 of 9 · showing: wrong or unanswered');
+    const first = run.output().slice(run.output().lastIndexOf('1 of 9 · showing'));
+    expect(first).toContain('Question 2 of 10 · not answered  ⚑ flagged');
+    expect(first).toContain('Your answer: none (unanswered)');
+    expect(first).toMatch(/Correct answer: [A-D]/);
+    expect(first).toMatch(/Source: exam-note\.txt — \w+ の節/);
+    run.write(KEYS.right);
+    await run.waitFor('2 of 9 · showing: wrong or unanswered');
+    expect(run.output().slice(run.output().lastIndexOf('2 of 9'))).toContain('Question 3 of 10');
+    run.write('q');
     await run.waitFor('Review this exam again at any time: aws-quiz exam --review');
-    const review = run.output().slice(run.output().indexOf('Review: 9 wrong or unanswered questions'));
-    expect(review).toContain('Your answer: none (unanswered)');
-    expect(review).toMatch(/Correct answer: [A-D]/);
-    expect(review).toMatch(/Source: exam-note\.txt — \w+ の節/);
-    expect(review).toContain('⚑ flagged');
     expect((await run.exited).exitCode).toBe(0);
 
     const stored = readExam(db);
@@ -57,6 +63,15 @@ describe('aws-quiz exam --timed (built binary, pseudo-terminal)', () => {
     // The answered question counts toward statistics and scheduling like a practice answer.
     expect(stored.answers).toEqual([{ id: stored.questions[0]!.id, correct: 1, flagged: 0, sessionId: stored.session.id }]);
     expect(stored.cards).toBe(1);
+
+    // Later, at a terminal, --review N opens the same browser below the report; piped, it prints text.
+    const later = runInPty(['exam', '--review', '1', '--questions', EXAM_BANK, '--db', db]);
+    await later.waitFor('1 of 9 · showing: wrong or unanswered');
+    expect(later.output()).toMatch(/Score\s+1\/10 \(10%\)/);
+    later.write('\t');
+    await later.waitFor('showing: unanswered');
+    later.write('q');
+    expect((await later.exited).exitCode).toBe(0);
   }, 30_000);
 
   it('adds the 30 minutes of --esl to the limit and says so before the start', async () => {
