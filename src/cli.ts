@@ -185,7 +185,7 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
       .addOption(topicOption())
       .addOption(seedOption())
       .option('--resume', t('cli.exam.resume'))
-      .addOption(new Option('--review [exam-id]', t('cli.exam.review')))
+      .addOption(new Option('--review [number]', t('cli.exam.review')))
       .option('--list', t('cli.exam.list'))
       .addOption(dbOption())
       .addOption(questionsOption())

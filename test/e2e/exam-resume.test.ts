@@ -153,7 +153,7 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
     // As the README promises: 2 for a usage error, 1 for nothing to act on.
     for (const [args, message, code] of [
       [['--resume', '--list'], 'use only one of --resume, --list', 2],
-      [['--review', 'abc'], '--review takes an exam id', 2],
+      [['--review', 'abc'], '--review takes an exam number', 2],
       [['--review', '9'], 'there is no exam #9', 1],
       [['--review'], 'no finished exams to review yet', 1],
     ] as const) {
