@@ -47,7 +47,10 @@ export interface TopicScore {
 
 export interface ExamResult {
   total: number;
+  /** Questions with any choice made, incomplete ones included. */
   answered: number;
+  /** Multiple-response questions with fewer ticks than they ask for (scored wrong). */
+  incomplete?: number;
   correct: number;
   /** Whole percent. */
   percent: number;
@@ -105,6 +108,7 @@ export function scoreExam(items: readonly ScoredItem[], meta: ScoreMeta): ExamRe
   return {
     total,
     answered: items.filter((it) => it.selected && it.selected.length > 0).length,
+    incomplete: items.filter((it) => it.selected && it.selected.length > 0 && it.selected.length < correctChoices(it.question).length).length,
     correct,
     percent: Math.round(fraction * 100),
     scaled,

@@ -83,6 +83,7 @@ export function renderExamReport(r: ExamResult, meta: ReportMeta): string[] {
     lines.push(`${label('exam.report.pace')}${t('exam.report.paceValue', pace)}`);
   }
   if (r.answered < r.total) lines.push(`${label('exam.report.unanswered')}${t('exam.report.unansweredValue', { n: r.total - r.answered })}`);
+  if (r.incomplete) lines.push(`${label('exam.report.incomplete')}${t('exam.report.unansweredValue', { n: r.incomplete })}`);
 
   if (r.domains.length > 0) {
     lines.push('', chalk.bold(t('exam.report.byDomain')));

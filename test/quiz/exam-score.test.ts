@@ -36,6 +36,15 @@ describe('scoreExam', () => {
     expect(fail).toMatchObject({ correct: 6, scaled: 640, passed: false });
   });
 
+  it('counts a multiple-response answer with too few ticks as incomplete, and wrong', () => {
+    const items: ScoredItem[] = [
+      { question: multipleQuestion('m1'), selected: [0] },
+      { question: multipleQuestion('m2'), selected: [0, 2] },
+      { question: makeQuestion('s1'), selected: [0] },
+    ];
+    expect(scoreExam(items, meta)).toMatchObject({ answered: 3, incomplete: 1, correct: 2, marks: [false, true, true] });
+  });
+
   it('reports each domain with meets or needs improvement, in blueprint order', () => {
     const items: ScoredItem[] = [
       { question: makeQuestion('c1', { domain: 'cost' }), selected: [1] },

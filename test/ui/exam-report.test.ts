@@ -38,6 +38,11 @@ describe('exam report', () => {
     expect(quick).toMatch(/Pace\s+1:30 per question \(the SAP-C02 pace is 2:24\)/);
   });
 
+  it('names the incomplete questions apart from the unanswered', () => {
+    const text = renderExamReport({ ...result, incomplete: 2 }, { examId: 1, blueprint: 'saa' }).join('\n');
+    expect(text).toMatch(/Unanswered\s+1 \(counted as wrong\)\nIncomplete\s+2 \(counted as wrong\)/);
+  });
+
   it('says when time ran out', () => {
     expect(renderExamReport(result, { examId: 7, blueprint: 'saa', timeUp: true })[0]).toBe('Time is up: the exam was submitted automatically.');
   });
