@@ -286,7 +286,11 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
         const shown = shownInReview(state, nextFilter);
         if (!shown.includes(reviewActive)) setReviewActive(shown.find((i) => i > reviewActive) ?? shown[0] ?? reviewActive);
       } else if (key.name === 'f' && visible.includes(reviewActive)) {
-        commit(toggleFlag(state, reviewActive), reviewActive, 'review');
+        const flagged = toggleFlag(state, reviewActive);
+        commit(flagged, reviewActive, 'review');
+        // Unflagged under the flagged filter, the row leaves the list: the highlight moves to the next one.
+        const still = shownInReview(flagged, filter);
+        if (!still.includes(reviewActive)) setReviewActive(still.find((i) => i > reviewActive) ?? still.at(-1) ?? reviewActive);
       }
       return;
     }

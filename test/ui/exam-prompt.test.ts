@@ -232,6 +232,16 @@ describe('exam prompt', () => {
     expect(getScreen()).toMatch(/❯ +2 {2}unanswered +⚑ flagged/);
     events.keypress('f');
     expect(changes.at(-1)!.state.flags).toEqual([false, false, false]);
+    // Under the flagged filter, unflagging moves the highlight to the next flagged question.
+    events.keypress('f');
+    events.keypress(down);
+    events.keypress('f');
+    for (let i = 0; i < 3; i++) events.keypress('tab');
+    expect(getScreen()).toContain('showing: flagged');
+    events.keypress('up');
+    events.keypress('f');
+    expect(changes.at(-1)!.state.flags).toEqual([false, false, true]);
+    expect(getScreen()).toMatch(/❯ +3 /);
   });
 
   it('moves to the next unanswered question on the review screen with u', async () => {
