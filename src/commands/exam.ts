@@ -269,7 +269,10 @@ async function resume(
     say(t('exam.stillPaused', { command: command(['--resume'], options) }));
     return 0;
   }
-  return sit(store, context, options, clock, lease);
+  // Another terminal may have sat the exam while this one waited at its start screen: take the
+  // exam first, then read it again, so the sitting goes on from what was saved last.
+  hold(store, id, lease, clock);
+  return resume(store, id, questions, sources, options, clock, lease, { asked: true });
 }
 
 // ---------------------------------------------------------------- sitting

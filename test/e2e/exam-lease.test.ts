@@ -51,4 +51,33 @@ describe('aws-quiz exam in two terminals (built binary, two pseudo-terminals)', 
     expect(stored.result).toMatchObject({ correct: 2, answered: 2 });
     expect(stored.answers).toHaveLength(2);
   }, 60_000);
+
+  it('goes on from what another terminal saved while this one waited at the start screen', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'quiz.db');
+    const common = ['--questions', EXAM_BANK, '--db', db];
+    const setup = runInPty(['exam', '--timed', '--blueprint', 'quick', '--seed', 'wait', ...common]);
+    await setup.waitFor('Press Enter to begin, or q to leave.');
+    setup.write(KEYS.enter);
+    await answer(setup, 1, 10, true);
+    setup.write(KEYS.ctrlC);
+    expect((await setup.exited).exitCode).toBe(130);
+
+    // Both terminals reach the start screen of the paused exam; the second sits it first.
+    const waiting = runInPty(['exam', '--resume', ...common]);
+    await waiting.waitFor('Press Enter to continue, or q to leave.');
+    const other = runInPty(['exam', '--resume', ...common]);
+    await other.waitFor('Press Enter to continue, or q to leave.');
+    other.write(KEYS.enter);
+    await answer(other, 2, 10, true);
+    other.write(KEYS.ctrlC);
+    expect((await other.exited).exitCode).toBe(130);
+
+    // The first one starts now: with the answer given meanwhile, not the state it read before.
+    waiting.write(KEYS.enter);
+    await waiting.waitFor(/Question 3 of 10 · \d+:\d\d left · answered 2\/10/);
+    waiting.write(KEYS.ctrlC);
+    expect((await waiting.exited).exitCode).toBe(130);
+    expect(readExam(db).questions.filter((q) => q.selected !== null)).toHaveLength(2);
+  }, 60_000);
 });
