@@ -2,6 +2,7 @@ import { recordAnswer, type AnswerRecord, type ReviewRecord } from './answers.js
 import type { Store } from './open.js';
 import { storeError } from './open.js';
 import { createSession } from './sessions.js';
+import { EXAM_NUMBER_SQL } from './exam-number.js';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/i18n.js';
 
@@ -234,11 +235,9 @@ const numbers = (v: unknown): number[] | null => (Array.isArray(v) && v.every((n
 /** An ExamSummary as SQLite returns it: the result still JSON text. */
 type SummaryRow = Omit<ExamSummary, 'result' | 'filters'> & { result: string | null; filters: string | null };
 
-/** An exam's number: exams started before it (or at the same moment with a smaller id), plus one. */
-const NUMBER = `(SELECT count(*) FROM sessions e WHERE e.kind = 'exam' AND (e.started_at < s.started_at OR (e.started_at = s.started_at AND e.id <= s.id)))`;
 
 const SUMMARY = `
-  SELECT s.id, ${NUMBER} AS number, s.blueprint, s.state, s.started_at AS startedAt, s.ended_at AS endedAt,
+  SELECT s.id, ${EXAM_NUMBER_SQL} AS number, s.blueprint, s.state, s.started_at AS startedAt, s.ended_at AS endedAt,
          s.time_limit_ms AS timeLimitMs, s.time_used_ms AS timeUsedMs, s.result,
          CASE WHEN json_valid(s.filters) THEN json_extract(s.filters, '$.extraMinutes') END AS extraMinutes, s.filters,
          (SELECT count(*) FROM session_questions q WHERE q.session_id = s.id) AS total,
@@ -277,7 +276,7 @@ export function examIdByNumber(store: Store, n: number): number | undefined {
 
 /** The number the learner knows exam `id` by. */
 export function examNumber(store: Store, id: number): number {
-  return read(store, () => store.db.prepare(`SELECT ${NUMBER} FROM sessions s WHERE s.id = ?`).pluck().get(id) as number);
+  return read(store, () => store.db.prepare(`SELECT ${EXAM_NUMBER_SQL} FROM sessions s WHERE s.id = ?`).pluck().get(id) as number);
 }
 
 export function latestFinishedExamId(store: Store): number | undefined {
