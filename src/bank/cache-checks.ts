@@ -1,5 +1,5 @@
 import type { QuizQuestion, SectionRef } from './cache.js';
-import { isStorableQuestion, KEBAB, SOURCE } from './fields.js';
+import { isStorableQuestion, KEBAB, SAP_DOMAINS, SOURCE } from './fields.js';
 import { hasControlChars } from './text.js';
 import type { Choice } from './types.js';
 
@@ -7,15 +7,25 @@ import type { Choice } from './types.js';
 // is used: a cache can be edited like any file, and what it says is shown and stored.
 
 /** One question's short fields, as the cache's head line holds them. */
-export type Meta = [id: string, bank: string, topic: string, domain: QuizQuestion['domain'], type: QuizQuestion['type'], difficulty: number | null, source: string];
+export type Meta = [
+  id: string,
+  bank: string,
+  topic: string,
+  domain: QuizQuestion['domain'],
+  type: QuizQuestion['type'],
+  difficulty: number | null,
+  source: string,
+  sapDomain: QuizQuestion['sapDomain'] | null,
+];
 /** One question's texts, as a text line of the cache holds them. */
 export type Texts = Pick<QuizQuestion, 'question' | 'choices' | 'explanation'>;
 
 export function isMeta(m: unknown): m is Meta {
-  if (!Array.isArray(m) || m.length !== 7) return false;
-  const [id, bank, topic, domain, type, difficulty, source] = m as unknown[];
+  if (!Array.isArray(m) || m.length !== 8) return false;
+  const [id, bank, topic, domain, type, difficulty, source, sapDomain] = m as unknown[];
   return (
     isStorableQuestion({ id, bank, topic, domain, type }) &&
+    (sapDomain === null || (SAP_DOMAINS as readonly unknown[]).includes(sapDomain)) &&
     (difficulty === null || (Number.isInteger(difficulty) && (difficulty as number) >= 1 && (difficulty as number) <= 3)) &&
     typeof source === 'string' &&
     SOURCE.test(source) &&

@@ -33,7 +33,7 @@ export interface BankData {
   sections: SectionRef[];
 }
 
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** $XDG_CACHE_HOME/aws-quiz, else ~/.cache/aws-quiz. */
 export function cacheDir(env: NodeJS.ProcessEnv): string {
@@ -133,7 +133,7 @@ function digest(bytes: Uint8Array): string {
 }
 
 function lazyQuestion(meta: Meta, texts: Buffer, damaged: () => never): QuizQuestion {
-  const [id, bank, topic, domain, type, difficulty, source] = meta;
+  const [id, bank, topic, domain, type, difficulty, source, sapDomain] = meta;
   let parsed: Texts | undefined;
   const read = (): Texts => {
     if (parsed) return parsed;
@@ -145,7 +145,7 @@ function lazyQuestion(meta: Meta, texts: Buffer, damaged: () => never): QuizQues
     }
     return (parsed = checkedTexts(value, type) ?? damaged());
   };
-  const q = { id, bank, topic, domain, type, source, ...(difficulty !== null && { difficulty }) } as QuizQuestion;
+  const q = { id, bank, topic, domain, ...(sapDomain && { sapDomain }), type, source, ...(difficulty !== null && { difficulty }) } as QuizQuestion;
   Object.defineProperties(q, {
     question: { enumerable: true, get: () => read().question },
     choices: { enumerable: true, get: () => read().choices },
@@ -259,7 +259,7 @@ export function privateCacheDir(env: NodeJS.ProcessEnv): string | undefined {
  * into place, which replaces whatever had the name without following it.
  */
 export function writeCache(path: string, key: string, data: BankData): void {
-  const meta = data.questions.map((q): Meta => [q.id, q.bank, q.topic, q.domain, q.type, q.difficulty ?? null, q.source]);
+  const meta = data.questions.map((q): Meta => [q.id, q.bank, q.topic, q.domain, q.type, q.difficulty ?? null, q.source, q.sapDomain ?? null]);
   // JSON escapes newlines inside strings, so each line holds exactly one value.
   const head = Buffer.from(JSON.stringify({ key, sections: data.sections, meta }));
   const texts = Buffer.from(data.questions.map((q) => JSON.stringify({ question: q.question, choices: q.choices, explanation: q.explanation } satisfies Texts) + '\n').join(''));

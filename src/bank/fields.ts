@@ -11,6 +11,10 @@ export const SOURCE = /^[^#\s]+#[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const DOMAINS = ['secure', 'resilient', 'performant', 'cost'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
+/** The four domains of the SAP-C02 exam guide, which differ from the associate's. */
+export const SAP_DOMAINS = ['organizational-complexity', 'new-solutions', 'continuous-improvement', 'migration-modernization'] as const;
+export type SapDomain = (typeof SAP_DOMAINS)[number];
+
 export const QUESTION_TYPES = ['single', 'multiple'] as const;
 
 /** What the schema allows for the fields a quiz stores with every answer. */

@@ -6,6 +6,8 @@ import type { Problem } from './types.js';
 export interface LintResult {
   files: number;
   questions: number;
+  /** Questions tagged with an SAP-C02 domain (sap_domain), which `--blueprint sap` draws by. */
+  sapTagged: number;
   problems: Problem[];
   errors: number;
   warnings: number;
@@ -33,6 +35,7 @@ export function lintBanks(loaded: LoadedBanks, options: { coverage?: boolean; no
   const result: LintResult = {
     files: loaded.files,
     questions: loaded.groups.reduce((n, g) => n + g.banks.reduce((m, b) => m + b.questions.length, 0), loaded.rejected),
+    sapTagged: loaded.groups.reduce((n, g) => n + g.banks.reduce((m, b) => m + b.questions.filter((q) => q.sapDomain !== undefined).length, 0), 0),
     problems,
     errors,
     warnings: problems.length - errors,

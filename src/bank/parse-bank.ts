@@ -80,6 +80,7 @@ export function parseBank(text: string, file: string): ParsedBank {
       bank: raw.bank,
       topic: q.topic,
       domain: q.domain,
+      ...(q.sap_domain !== undefined && { sapDomain: q.sap_domain }),
       type: q.type,
       question: sanitizeText(q.question).trimEnd(),
       choices: q.choices.map((c) => ({

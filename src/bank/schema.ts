@@ -1,14 +1,10 @@
 import * as z from 'zod';
-import { DOMAINS, KEBAB, QUESTION_TYPES, SOURCE, TOPIC } from './fields.js';
+import { DOMAINS, KEBAB, QUESTION_TYPES, SAP_DOMAINS, SOURCE, TOPIC } from './fields.js';
 
 // The bank format is defined once, here. schema/bank.schema.json is generated from it
 // (npm run schema) so editors validate banks as they are typed.
 
-export { DOMAINS, KEBAB, SOURCE, TOPIC, type Domain } from './fields.js';
-
-/** The four domains of the SAP-C02 exam guide, which differ from the associate's. */
-export const SAP_DOMAINS = ['organizational-complexity', 'new-solutions', 'continuous-improvement', 'migration-modernization'] as const;
-export type SapDomain = (typeof SAP_DOMAINS)[number];
+export { DOMAINS, KEBAB, SAP_DOMAINS, SOURCE, TOPIC, type Domain, type SapDomain } from './fields.js';
 
 // Regex messages are catalogue keys (src/i18n/messages/lint.ts), worded in the interface's language.
 const kebab = z.string().regex(KEBAB, 'schema.kebab');

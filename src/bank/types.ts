@@ -1,4 +1,4 @@
-import type { Domain } from './schema.js';
+import type { Domain, SapDomain } from './schema.js';
 
 export interface Location {
   file: string;
@@ -28,6 +28,8 @@ export interface Question {
   bank: string;
   topic: string;
   domain: Domain;
+  /** The SAP-C02 domain, for the professional blueprint; absent when the bank does not tag it. */
+  sapDomain?: SapDomain;
   type: 'single' | 'multiple';
   difficulty?: number;
   question: string;

@@ -17,9 +17,16 @@ import { askReviewedQuestion, reviewKeysPrompt } from '../ui/review-keys.js';
  * Below an exam review, in a terminal: ! reports one of the reviewed questions, as often as
  * the learner likes; Enter or q goes on. Each report is confirmed in one line.
  */
-export async function reportFromReview(store: Store, entries: readonly ReviewEntry[], say: (line: string) => void): Promise<void> {
+export async function reportFromReview(store: Store | (() => Store), entries: readonly ReviewEntry[], say: (line: string) => void): Promise<void> {
   if (entries.length === 0 || !process.stdin.isTTY || !process.stdout.isTTY) return;
-  while ((await reviewKeysPrompt({}, { clearPromptOnDone: true })) === 'report') say(await reportQuestion(store, await askReviewedQuestion(entries)));
+  // A review read from a read-only connection opens one that can write only when a report is made.
+  let opened: Store | undefined;
+  const writer = () => (typeof store === 'function' ? (opened ??= store()) : store);
+  try {
+    while ((await reviewKeysPrompt({}, { clearPromptOnDone: true })) === 'report') say(await reportQuestion(writer(), await askReviewedQuestion(entries)));
+  } finally {
+    opened?.close();
+  }
 }
 
 /** Asks what is wrong, records it, and returns the line that confirms it. */

@@ -4,6 +4,8 @@ export interface ExamOptions {
   blueprint?: string;
   count?: number;
   minutes?: number;
+  extraTime?: number;
+  esl?: boolean;
   bank?: string[];
   topic?: string[];
   seed?: string;

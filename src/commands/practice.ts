@@ -18,6 +18,7 @@ import { t } from '../i18n/i18n.js';
 import { questionPrompt } from '../ui/question-prompt.js';
 import { requireTty } from './tty.js';
 import { quizBanksFor } from './quiz-banks.js';
+import { systemClock } from '../quiz/clock.js';
 
 export interface PracticeOptions {
   count: number;
@@ -115,7 +116,9 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
   const state: LearnerState = { history: questionHistory(store), due: dueTimes(store), topics, ...(exam && { exam }) };
   const seed = options.seed ?? newSeed();
   const filters = { banks: options.bank ?? [], topics: options.topic ?? [], focus: options.focus, count: options.count };
-  const startedAt = Date.now();
+  const startedAt = systemClock.date();
+  // Durations from the monotonic clock: a wall-clock jump mid-session changes no answer time.
+  const sessionStart = systemClock.elapsed();
   // A seed given again with the same filters brings back that session's questions, as the
   // summary promised; a new seed draws afresh from what the learner needs now.
   const past = options.seed === undefined ? undefined : pastDraw(store, seed, filters);
@@ -133,7 +136,7 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
   try {
     for (const [i, d] of drawn.entries()) {
       const header = { position: i + 1, total: drawn.length, bank: d.question.bank, topic: d.question.topic };
-      const shownAt = Date.now();
+      const shownAt = systemClock.elapsed();
       const prompt = questionPrompt({ question: d.question, order: d.order, position: i + 1, total: drawn.length }, { clearPromptOnDone: true, signal: abort.signal });
       session ??= afterFirstDraw(
         () =>
@@ -149,12 +152,13 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
       const answer = await prompt;
       const sessionId = await session;
       if (answer.kind === 'quit') break;
-      const answeredAt = Date.now();
+      const timeMs = Math.round(systemClock.elapsed() - shownAt);
+      const answeredAt = systemClock.date();
       later ??= await afterFirstAnswer();
       steps ??= later.practiceSteps(store, sessionId, sections);
       // Saved before the feedback is shown: a crash while reading it loses nothing.
-      const correct = steps.record(d, answer.selected, answeredAt - shownAt, answeredAt);
-      results.push({ questionId: d.question.id, topic: d.question.topic, correct, timeMs: answeredAt - shownAt });
+      const correct = steps.record(d, answer.selected, timeMs, answeredAt);
+      results.push({ questionId: d.question.id, topic: d.question.topic, correct, timeMs });
       const last = i === drawn.length - 1;
       const feedback = { question: d.question, order: d.order, selected: answer.selected, correct, header, source: steps.sourceOf(d.question.source), last };
       let next = await later.showFeedback(feedback);
@@ -172,7 +176,8 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
     // Aborted only when the session could not be written; that error surfaces below.
     else if (!(err instanceof AbortPromptError)) failure = err;
   }
-  const endedAt = Date.now();
+  // The end is dated by the time the session took, so its length is never negative nor hours long.
+  const endedAt = startedAt + Math.round(systemClock.elapsed() - sessionStart);
   try {
     if (session) endSession(store, await session, { endedAt, timeUsedMs: endedAt - startedAt, state: results.length === drawn.length ? 'finished' : 'abandoned' });
   } catch (err) {

@@ -1,6 +1,5 @@
-import type { Domain } from '../bank/schema.js';
 import type { QuizQuestion } from '../bank/cache.js';
-import { EXAM_DOMAINS } from './blueprints.js';
+import type { Blueprint, ExamDomain } from './blueprints.js';
 import { choiceOrder, seededRandom, shuffle } from './random.js';
 
 // Which questions an exam asks, and in what order. Pure: the same pool, count, weights
@@ -34,36 +33,40 @@ export function unmatchedFilters(questions: readonly QuizQuestion[], filters: Dr
 }
 
 /**
- * Splits `count` across domains in proportion to `weights` (largest remainder), never giving
- * a domain more than it has. What a short domain cannot supply is spread over the others
- * by their weights, so the exam stays as close to the blueprint as the banks allow.
+ * Splits `count` across domains (the keys of `weights`, in order) in proportion to their weights
+ * (largest remainder), never giving a domain more than it has. What a short domain cannot supply
+ * is spread over the others by their weights, so the exam stays as close to the blueprint as the
+ * banks allow; a domain weighted 0 gives only what the weighted ones cannot.
  */
-export function apportion(count: number, weights: Readonly<Record<Domain, number>>, available: Readonly<Record<Domain, number>>): Record<Domain, number> {
-  const alloc = Object.fromEntries(EXAM_DOMAINS.map((d) => [d, 0])) as Record<Domain, number>;
-  let open = EXAM_DOMAINS.filter((d) => available[d] > 0);
-  let left = Math.min(count, open.reduce((n, d) => n + available[d], 0));
+export function apportion<K extends string>(count: number, weights: Readonly<Partial<Record<K, number>>>, available: Readonly<Partial<Record<K, number>>>): Record<K, number> {
+  const domains = Object.keys(weights) as K[];
+  const has = (d: K) => available[d] ?? 0;
+  const alloc = Object.fromEntries(domains.map((d) => [d, 0])) as Record<K, number>;
+  let open = domains.filter((d) => has(d) > 0);
+  let left = Math.min(count, open.reduce((n, d) => n + has(d), 0));
   while (left > 0 && open.length > 0) {
     const quotas = largestRemainder(left, open, weights);
-    const overflow = open.filter((d) => quotas[d]! > available[d] - alloc[d]);
+    const overflow = open.filter((d) => quotas[d]! > has(d) - alloc[d]);
     if (overflow.length === 0) {
       for (const d of open) alloc[d] += quotas[d]!;
       break;
     }
     for (const d of overflow) {
-      left -= available[d] - alloc[d];
-      alloc[d] = available[d];
+      left -= has(d) - alloc[d];
+      alloc[d] = has(d);
     }
     open = open.filter((d) => !overflow.includes(d));
   }
   return alloc;
 }
 
-function largestRemainder(total: number, domains: readonly Domain[], weights: Readonly<Record<Domain, number>>): Partial<Record<Domain, number>> {
+function largestRemainder<K extends string>(total: number, domains: readonly K[], weights: Readonly<Partial<Record<K, number>>>): Partial<Record<K, number>> {
+  const weight = (d: K) => Math.max(0, weights[d] ?? 0);
   // Domains the blueprint gives no weight still take part equally when nothing else is left.
-  const w = (d: Domain) => (domains.some((x) => weights[x] > 0) ? Math.max(0, weights[d]) : 1);
+  const w = (d: K) => (domains.some((x) => weight(x) > 0) ? weight(d) : 1);
   const sum = domains.reduce((n, d) => n + w(d), 0);
   const exact = domains.map((d) => ({ d, q: (total * w(d)) / sum }));
-  const out: Partial<Record<Domain, number>> = {};
+  const out: Partial<Record<K, number>> = {};
   for (const { d, q } of exact) out[d] = Math.floor(q);
   let rest = total - exact.reduce((n, { q }) => n + Math.floor(q), 0);
   // Ties go to the domain listed first, so the split is stable.
@@ -86,17 +89,27 @@ export interface ExamDraw {
   /** What was asked for, and how many questions the filters left to draw from. */
   asked: number;
   available: number;
-  perDomain: Record<Domain, number>;
+  perDomain: Partial<Record<ExamDomain, number>>;
 }
 
-export function drawExam(pool: readonly QuizQuestion[], options: { count: number; weights: Readonly<Record<Domain, number>>; seed: string }): ExamDraw {
+export interface DrawOptions {
+  count: number;
+  weights: Blueprint['weights'];
+  seed: string;
+  /** The domain each question counts toward (the blueprint's); the associate domain when left out. */
+  domainOf?: (q: QuizQuestion) => ExamDomain;
+}
+
+export function drawExam(pool: readonly QuizQuestion[], options: DrawOptions): ExamDraw {
   const random = seededRandom(options.seed);
+  const domainOf = options.domainOf ?? ((q: QuizQuestion) => q.domain);
+  const domains = Object.keys(options.weights) as ExamDomain[];
   // Sorted by id so the draw depends on the seed, not on the order files were read in.
   const sorted = [...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const byDomain = Object.fromEntries(EXAM_DOMAINS.map((d) => [d, sorted.filter((q) => q.domain === d)])) as Record<Domain, QuizQuestion[]>;
-  const available = Object.fromEntries(EXAM_DOMAINS.map((d) => [d, byDomain[d].length])) as Record<Domain, number>;
+  const byDomain = new Map(domains.map((d) => [d, sorted.filter((q) => domainOf(q) === d)]));
+  const available = Object.fromEntries(domains.map((d) => [d, byDomain.get(d)!.length])) as Partial<Record<ExamDomain, number>>;
   const perDomain = apportion(options.count, options.weights, available);
-  const chosen = EXAM_DOMAINS.flatMap((d) => shuffle(byDomain[d], random).slice(0, perDomain[d]));
+  const chosen = domains.flatMap((d) => shuffle(byDomain.get(d)!, random).slice(0, perDomain[d]));
   const items = shuffle(chosen, random).map((question) => ({ question, choiceOrder: choiceOrder(question.choices.length, random) }));
   return { items, asked: options.count, available: pool.length, perDomain };
 }

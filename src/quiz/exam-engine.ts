@@ -62,22 +62,38 @@ export function setAnswer(s: ExamState, selection: Selection | null): ExamState 
   return { ...s, answers: replace(s.answers, s.position, value) };
 }
 
-export function toggleFlag(s: ExamState): ExamState {
-  return { ...s, flags: replace(s.flags, s.position, !s.flags[s.position]) };
+/** Flags or unflags question `i`: the one on screen unless the review list names another. */
+export function toggleFlag(s: ExamState, i: number = s.position): ExamState {
+  return { ...s, flags: replace(s.flags, i, !s.flags[i]) };
 }
 
 export const isAnswered = (s: ExamState, i: number): boolean => s.answers[i] != null;
 
+/**
+ * As the real exam marks a question: a multiple-response question with fewer ticks than it
+ * asks for is incomplete, not answered (it still scores as wrong).
+ */
+export type QuestionStatus = 'answered' | 'incomplete' | 'unanswered';
+
+/** `need` is how many choices each question asks for; a question missing from it asks for one. */
+export function statusOf(s: ExamState, i: number, need: readonly number[] = []): QuestionStatus {
+  const answer = s.answers[i];
+  if (answer == null || answer.length === 0) return 'unanswered';
+  return answer.length < (need[i] ?? 1) ? 'incomplete' : 'answered';
+}
+
 export interface ExamCounts {
   total: number;
   answered: number;
+  incomplete: number;
   unanswered: number;
   flagged: number;
 }
 
-export function countsOf(s: ExamState): ExamCounts {
-  const answered = s.answers.filter((a) => a != null).length;
-  return { total: totalOf(s), answered, unanswered: totalOf(s) - answered, flagged: s.flags.filter(Boolean).length };
+export function countsOf(s: ExamState, need: readonly number[] = []): ExamCounts {
+  const statuses = s.answers.map((_, i) => statusOf(s, i, need));
+  const count = (status: QuestionStatus) => statuses.filter((x) => x === status).length;
+  return { total: totalOf(s), answered: count('answered'), incomplete: count('incomplete'), unanswered: count('unanswered'), flagged: s.flags.filter(Boolean).length };
 }
 
 /** Per-question time including the screen now open. */

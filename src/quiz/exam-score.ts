@@ -1,6 +1,5 @@
-import type { Domain } from '../bank/schema.js';
 import type { QuizQuestion } from '../bank/cache.js';
-import { EXAM_DOMAINS, SCALE_MAX, SCALE_MIN } from './blueprints.js';
+import { BLUEPRINTS, domainOf, domainsOf, SCALE_MAX, SCALE_MIN, type Blueprint, type ExamDomain } from './blueprints.js';
 
 // Scoring as the real exam does it: a multiple-response question counts only when
 // exactly the right set is chosen, and an unanswered question is a wrong one.
@@ -32,7 +31,8 @@ export function estimateScaled(fraction: number): number {
 }
 
 export interface DomainScore {
-  domain: Domain;
+  /** An associate domain, or an SAP-C02 one (or "untagged") for the professional blueprint. */
+  domain: ExamDomain;
   correct: number;
   total: number;
   /** Meets the competency if the domain alone would reach the pass mark. */
@@ -47,7 +47,10 @@ export interface TopicScore {
 
 export interface ExamResult {
   total: number;
+  /** Questions with any choice made, incomplete ones included. */
   answered: number;
+  /** Multiple-response questions with fewer ticks than they ask for (scored wrong). */
+  incomplete?: number;
   correct: number;
   /** Whole percent. */
   percent: number;
@@ -66,15 +69,25 @@ export interface ExamResult {
 
 export const WEAK_TOPICS_SHOWN = 5;
 
-export function scoreExam(items: readonly ScoredItem[], meta: { passMark: number; timeUsedMs: number; timeLimitMs: number | null }): ExamResult {
+export interface ScoreMeta {
+  passMark: number;
+  timeUsedMs: number;
+  timeLimitMs: number | null;
+  /** Which domains to report by; the associate ones when left out. */
+  blueprint?: Blueprint;
+}
+
+export function scoreExam(items: readonly ScoredItem[], meta: ScoreMeta): ExamResult {
   const marks = items.map((it) => isCorrect(it.question, it.selected));
   const correct = marks.filter(Boolean).length;
   const total = items.length;
   const fraction = total === 0 ? 0 : correct / total;
   const scaled = estimateScaled(fraction);
 
-  const domains = EXAM_DOMAINS.flatMap((domain) => {
-    const idx = items.flatMap((it, i) => (it.question.domain === domain ? [i] : []));
+  const blueprint = meta.blueprint ?? BLUEPRINTS.saa;
+  const domainFor = domainOf(blueprint);
+  const domains = domainsOf(blueprint).flatMap((domain) => {
+    const idx = items.flatMap((it, i) => (domainFor(it.question) === domain ? [i] : []));
     if (idx.length === 0) return [];
     const right = idx.filter((i) => marks[i]).length;
     return [{ domain, correct: right, total: idx.length, meets: estimateScaled(right / idx.length) >= meta.passMark }];
@@ -95,6 +108,7 @@ export function scoreExam(items: readonly ScoredItem[], meta: { passMark: number
   return {
     total,
     answered: items.filter((it) => it.selected && it.selected.length > 0).length,
+    incomplete: items.filter((it) => it.selected && it.selected.length > 0 && it.selected.length < correctChoices(it.question).length).length,
     correct,
     percent: Math.round(fraction * 100),
     scaled,

@@ -104,6 +104,8 @@ export function activitySeries(rows: readonly DayCount[], from: string, to: stri
 /** A finished exam as sessions keeps it; `result` is the JSON the exam writes when scoring. */
 export interface ExamRow {
   id: number;
+  /** The exam's own number (1, 2, 3 …), as `exam --list` and `--review N` know it; the id when unknown. */
+  number?: number;
   blueprint: string | null;
   startedAt: number;
   timeUsedMs: number;
@@ -113,6 +115,7 @@ export interface ExamRow {
 
 export interface ExamStat {
   id: number;
+  number: number;
   date: string;
   startedAt: number;
   blueprint: string | null;
@@ -142,6 +145,7 @@ export function examStat(row: ExamRow): ExamStat {
   const percent = num(r.percent) ?? (correct !== null && total ? Math.round((correct / total) * 1000) / 10 : null);
   return {
     id: row.id,
+    number: row.number ?? row.id,
     date: localDay(row.startedAt),
     startedAt: row.startedAt,
     blueprint: typeof r.blueprint === 'string' ? r.blueprint : row.blueprint,

@@ -271,6 +271,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX errata_open ON errata (resolved_at, question_id);
   `,
+  `
+  -- The process sitting an exam holds it: its pid, a random token it alone knows, and its last
+  -- heartbeat (ms since the epoch). Another terminal may take the exam over only once the holder
+  -- is gone or silent; a write from a process that no longer holds it is refused.
+  ALTER TABLE sessions ADD COLUMN lease_pid INTEGER;
+  ALTER TABLE sessions ADD COLUMN lease_token TEXT;
+  ALTER TABLE sessions ADD COLUMN lease_beat INTEGER;
+  `,
 ];
 
 

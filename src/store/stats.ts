@@ -1,6 +1,7 @@
 import type { DayCount, ExamRow, LeechRow, TopicTotals } from '../quiz/stats.js';
 import type { Store } from './open.js';
 import { storeError } from './open.js';
+import { EXAM_NUMBER_SQL } from './exam-number.js';
 
 // Statistics read the roll-up tables (daily_topic, daily_total, topic_summary, question_summary) that the
 // answer triggers keep, never the answers themselves: every query here touches at most a
@@ -150,8 +151,8 @@ export function finishedExams(store: Store, fromMs: number | null): ExamRow[] {
     () =>
       store.db
         .prepare(
-          `SELECT id, blueprint, started_at AS startedAt, time_used_ms AS timeUsedMs, time_limit_ms AS timeLimitMs, result
-           FROM sessions WHERE kind = 'exam' AND state = 'finished' AND started_at >= ? ORDER BY started_at, id`,
+          `SELECT id, ${EXAM_NUMBER_SQL} AS number, blueprint, started_at AS startedAt, time_used_ms AS timeUsedMs, time_limit_ms AS timeLimitMs, result
+           FROM sessions s WHERE kind = 'exam' AND state = 'finished' AND started_at >= ? ORDER BY started_at, id`,
         )
         .all(fromMs ?? 0) as ExamRow[],
   );

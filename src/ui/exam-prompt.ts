@@ -9,8 +9,11 @@ import {
   next,
   noticeAt,
   setAnswer,
+  statusOf,
   toggleFlag,
+  type ExamCounts,
   type ExamState,
+  type QuestionStatus,
   type ExamTimer,
   type TimeNotice,
 } from '../quiz/exam-engine.js';
@@ -51,6 +54,10 @@ export interface ExamPromptConfig {
 
 type Screen = 'question' | 'review' | 'confirm';
 
+/** What the review screen lists; Tab moves to the next. */
+export type ReviewFilter = 'all' | 'unanswered' | 'incomplete' | 'flagged';
+const REVIEW_FILTERS: readonly ReviewFilter[] = ['all', 'unanswered', 'incomplete', 'flagged'];
+
 const HIDE_CURSOR = '\x1b[?25l';
 const HOME = '\x1b[H';
 const CLEAR_BELOW = '\x1b[J';
@@ -68,6 +75,8 @@ export interface HeaderView {
   position: number;
   total: number;
   answered: number;
+  /** Multiple-response questions with fewer ticks than they ask for. */
+  incomplete?: number;
   flagged: number;
   timer: ExamTimer;
   now: number;
@@ -85,7 +94,9 @@ export function renderExamHeader(h: HeaderView, width: number): string {
   const parts = [
     chalk.bold(h.position > 0 ? t('exam.header.position', { position: h.position, total: h.total }) : t('exam.header.review', { total: h.total })),
     clock,
-    t('exam.header.counts', { answered: h.answered, total: h.total, flagged: h.flagged }),
+    h.incomplete
+      ? t('exam.header.countsIncomplete', { answered: h.answered, total: h.total, incomplete: h.incomplete, flagged: h.flagged })
+      : t('exam.header.counts', { answered: h.answered, total: h.total, flagged: h.flagged }),
   ];
   return truncateCols(parts.join(chalk.dim(' · ')), width);
 }
@@ -114,10 +125,15 @@ export function renderQuestionScreen(v: QuestionView, width: number): Omit<Scree
   const middle: string[] = [];
   if (v.flagged) middle.push(chalk.yellow(t('exam.flagged')));
   middle.push(...renderQuestionText(question, width), '');
-  const blocks = renderChoiceBlocks(question, order, width, { cursor: v.cursor, selected: multiple ? v.pending : new Set() });
+  const blocks = renderChoiceBlocks(question, order, width, { cursor: v.cursor, selected: multiple ? v.pending : new Set(v.answer ?? []) });
   const focus = focusOf(blocks, v.cursor, middle.length);
   middle.push(...blocks.flat());
-  const status = [v.answer ? t('exam.answered', { answer: labelsOf(v.answer, order) }) : chalk.dim(t('exam.unanswered'))];
+  const incomplete = multiple && v.answer !== null && v.answer.length < correctChoices(question);
+  const status = [
+    v.answer
+      ? t(incomplete ? 'exam.answeredIncomplete' : 'exam.answered', { answer: labelsOf(v.answer, order), count: correctChoices(question) })
+      : chalk.dim(t('exam.unanswered')),
+  ];
   if (v.error) status.push(chalk.red(v.error));
   const last = choiceLabel(Math.min(order.length, 5) - 1);
   return {
@@ -130,14 +146,14 @@ export function renderQuestionScreen(v: QuestionView, width: number): Omit<Scree
 
 export interface ReviewRow {
   position: number;
-  answered: boolean;
+  status: QuestionStatus;
   flagged: boolean;
   text: string;
 }
 
 /** One line per question: number, answered or not, flagged or not, the start of the question. */
 export function renderReviewRow(row: ReviewRow, active: boolean, width: number): string {
-  const status = row.answered ? t('exam.review.answered') : chalk.yellow(t('exam.review.unanswered'));
+  const status = row.status === 'answered' ? t('exam.review.answered') : chalk.yellow(t(row.status === 'incomplete' ? 'exam.review.incomplete' : 'exam.review.unanswered'));
   const flag = row.flagged ? chalk.yellow(t('exam.review.flagged')) : '';
   const pointer = active ? chalk.cyan('❯') : ' ';
   let head = `${pointer} ${String(row.position + 1).padStart(3)}  ${padEndCols(status, 12)} ${padEndCols(flag, 10)} `;
@@ -154,21 +170,23 @@ export function pageAround(count: number, active: number, size: number): { start
   return { start, end: start + size };
 }
 
-export function renderConfirm(unanswered: number, flagged: number, width = Infinity): string[] {
+export function renderConfirm(counts: Pick<ExamCounts, 'unanswered' | 'incomplete' | 'flagged'>, width = Infinity): string[] {
+  const { unanswered, incomplete, flagged } = counts;
   const fit = (text: string) => (Number.isFinite(width) ? wrap(text, width).split('\n') : [text]);
   const lines = fit(chalk.bold(t('exam.confirm.title')));
-  if (unanswered > 0 || flagged > 0) lines.push(...fit(t('exam.confirm.counts', { unanswered, flagged })));
+  if (unanswered > 0 || incomplete > 0 || flagged > 0) lines.push(...fit(t('exam.confirm.counts', { unanswered, incomplete, flagged })));
   else lines.push(...fit(t('exam.confirm.allAnswered')));
-  if (unanswered > 0) lines.push(...fit(chalk.yellow(t('exam.confirm.unansweredWrong'))));
+  if (unanswered > 0 || incomplete > 0) lines.push(...fit(chalk.yellow(t('exam.confirm.unansweredWrong'))));
   lines.push('', ...fit(chalk.dim(t('exam.keys.confirm'))));
   return lines;
 }
 
 export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, done) => {
-  const now = config.now ?? Date.now;
+  const now = config.now ?? (() => performance.now());
   const width = (config.width ?? (() => terminalWidth()))();
   const height = (config.height ?? (() => process.stdout.rows || 24))();
   const { items, timer } = config;
+  const need = items.map((it) => correctChoices(it.question));
 
   const initialCursor = (s: ExamState) => {
     const item = items[s.position]!;
@@ -182,6 +200,7 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   const [cursor, setCursor] = useState(() => initialCursor(config.state));
   const [pending, setPending] = useState<ReadonlySet<number>>(() => new Set(config.state.answers[config.state.position] ?? []));
   const [reviewActive, setReviewActive] = useState(config.state.position);
+  const [filter, setFilter] = useState<ReviewFilter>('all');
   const [error, setError] = useState<string | undefined>(undefined);
   const [finished, setFinished] = useState(false);
   const [, setShownSecond] = useState(() => clockSeconds(timer, now()));
@@ -211,14 +230,16 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
 
   const item = items[state.position]!;
   const multiple = item.question.type === 'multiple';
-  const need = correctChoices(item.question);
 
-  const answerAndGoOn = (selection: readonly number[]) => {
-    const answered = setAnswer(state, selection);
-    if (isLast(state)) {
-      setReviewActive(state.position);
-      commit(answered, state.position, 'review');
-    } else commit(next(answered, now()), state.position);
+  /** The questions the review screen lists under `f`, in exam order. */
+  function shownInReview(s: ExamState, f: ReviewFilter): number[] {
+    return [...items.keys()].filter((i) => f === 'all' || (f === 'flagged' ? s.flags[i] === true : statusOf(s, i, need) === f));
+  }
+
+  /** Enter: the answer is already saved (or the question left unanswered); open the next screen. */
+  const goOn = () => {
+    if (isLast(state)) openReview();
+    else moveTo(state.position + 1);
   };
 
   useKeypress((key, rl) => {
@@ -241,24 +262,45 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
     }
 
     if (screen === 'review') {
-      if (isUpKey(key)) setReviewActive(Math.max(0, reviewActive - 1));
-      else if (isDownKey(key)) setReviewActive(Math.min(items.length - 1, reviewActive + 1));
+      const visible = shownInReview(state, filter);
+      const step = (by: 1 | -1) => {
+        const next = by > 0 ? visible.find((i) => i > reviewActive) : visible.findLast((i) => i < reviewActive);
+        if (next !== undefined) setReviewActive(next);
+      };
+      // The next question after the active one (wrapping) that `wanted` picks; shown with every filter off if it is hidden.
+      const jump = (wanted: (i: number) => boolean) => {
+        const after = [...items.keys()].map((_, k) => (reviewActive + 1 + k) % items.length).find(wanted);
+        if (after === undefined) return;
+        setReviewActive(after);
+        if (!visible.includes(after)) setFilter('all');
+      };
+      if (isUpKey(key)) step(-1);
+      else if (isDownKey(key)) step(1);
       else if (isEnterKey(key)) {
-        const target = goTo(state, reviewActive, now());
-        commit(target, state.position);
+        if (visible.includes(reviewActive)) commit(goTo(state, reviewActive, now()), state.position);
       } else if (key.name === 'r' || key.name === 'escape') setScreen('question');
-      else if (key.name === 'u') {
-        const after = [...items.keys()].map((_, k) => (reviewActive + 1 + k) % items.length).find((i) => state.answers[i] == null);
-        if (after !== undefined) setReviewActive(after);
+      else if (key.name === 'u') jump((i) => state.answers[i] == null);
+      else if (key.name === 'n') jump((i) => state.flags[i] === true);
+      else if (key.name === 'tab') {
+        const nextFilter = REVIEW_FILTERS[(REVIEW_FILTERS.indexOf(filter) + 1) % REVIEW_FILTERS.length]!;
+        setFilter(nextFilter);
+        const shown = shownInReview(state, nextFilter);
+        if (!shown.includes(reviewActive)) setReviewActive(shown.find((i) => i > reviewActive) ?? shown[0] ?? reviewActive);
+      } else if (key.name === 'f' && visible.includes(reviewActive)) {
+        const flagged = toggleFlag(state, reviewActive);
+        commit(flagged, reviewActive, 'review');
+        // Unflagged under the flagged filter, the row leaves the list: the highlight moves to the next one.
+        const still = shownInReview(flagged, filter);
+        if (!still.includes(reviewActive)) setReviewActive(still.find((i) => i > reviewActive) ?? still.at(-1) ?? reviewActive);
       }
       return;
     }
 
+    // Nothing is chosen until the learner chooses: Enter never answers with the highlighted choice.
     if (isEnterKey(key)) {
-      if (!multiple) answerAndGoOn([item.order[cursor]!]);
-      else if (pending.size === need) answerAndGoOn([...pending]);
-      else if (pending.size === 0 && state.answers[state.position] == null) setError(t('exam.chooseOrSkip', { count: need }));
-      else setError(t('practice.wrongCount', { count: need, selected: pending.size }));
+      const asked = need[state.position]!;
+      if (multiple && pending.size > 0 && pending.size !== asked) setError(t('practice.wrongCount', { count: asked, selected: pending.size }));
+      else goOn();
       return;
     }
     setError(undefined);
@@ -274,14 +316,20 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
     else if (key.name === 'x') {
       setPending(new Set());
       if (state.answers[state.position] != null) commit(setAnswer(state, null), state.position);
-    } else if (isSpaceKey(key) && multiple) toggle(cursor);
+    } else if (isSpaceKey(key)) choose(cursor);
     else {
       const position = choiceKey(key, item.order.length);
       if (position === undefined) return;
       setCursor(position);
-      if (multiple) toggle(position);
+      choose(position);
     }
   });
+
+  /** A letter or Space: on a single-answer question the choice is the answer, saved at once. */
+  function choose(position: number) {
+    if (multiple) return toggle(position);
+    commit(setAnswer(state, [item.order[position]!]), state.position);
+  }
 
   // A tick is an answer at once, as on the real exam: leaving the question (back, skip,
   // the review screen, time running out) keeps it. Enter checks the count and goes on.
@@ -296,19 +344,21 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   }
 
   const at = now();
-  const counts = countsOf(state);
+  const counts = countsOf(state, need);
   const header = renderExamHeader(
-    { position: screen === 'review' ? 0 : state.position + 1, total: counts.total, answered: counts.answered, flagged: counts.flagged, timer, now: at },
+    { position: screen === 'review' ? 0 : state.position + 1, total: counts.total, answered: counts.answered, incomplete: counts.incomplete, flagged: counts.flagged, timer, now: at },
     width,
   );
   const top = [header, ...renderNotice(noticeAt(timer, at)), ''];
   let lines: string[];
-  if (screen === 'confirm') lines = [...top, ...renderConfirm(counts.unanswered, counts.flagged, width)];
+  if (screen === 'confirm') lines = [...top, ...renderConfirm(counts, width)];
   else if (screen === 'review') {
-    const rows: ReviewRow[] = items.map((it, i) => ({ position: i, answered: state.answers[i] != null, flagged: state.flags[i]!, text: it.question.question }));
-    const shown = pageAround(rows.length, reviewActive, Math.max(3, height - top.length - 5));
+    const rows: ReviewRow[] = shownInReview(state, filter).map((i) => ({ position: i, status: statusOf(state, i, need), flagged: state.flags[i]!, text: items[i]!.question.question }));
+    const shown = pageAround(rows.length, Math.max(0, rows.findIndex((r) => r.position === reviewActive)), Math.max(3, height - top.length - 5));
     const page = rows.slice(shown.start, shown.end).map((row) => renderReviewRow(row, row.position === reviewActive, width));
-    lines = [...top, chalk.bold(t('exam.review.title')), ...page, '', chalk.dim(t('exam.keys.review'))];
+    if (rows.length === 0) page.push(chalk.dim(t('exam.review.noneMatch')));
+    const title = `${chalk.bold(t('exam.review.title'))}${chalk.dim(' · ')}${t('exam.review.showing', { filter: t(`exam.review.filter.${filter}`) })}`;
+    lines = [...top, ...wrap(title, width).split('\n'), ...page, '', ...wrap(chalk.dim(t('exam.keys.review')), width).split('\n')];
   } else {
     const parts = renderQuestionScreen({ item, cursor, pending, answer: state.answers[state.position] ?? null, flagged: state.flags[state.position]!, ...(error && { error }) }, width);
     // Outside the full screen, the prompt's own redraw needs the row the cursor rests on.
@@ -320,6 +370,8 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
 
 export interface IntroInfo {
   lines: string[];
+  /** The line that says how to go on; "Press Enter to begin, or q to leave." when left out. */
+  start?: string;
 }
 
 /** The screen before the clock starts: what the exam is, the keys; Enter begins (true), q leaves (false). */
@@ -333,7 +385,7 @@ export const examIntroPrompt = createPrompt<boolean, IntroInfo>((config, done) =
     done(begin);
   });
   const width = terminalWidth();
-  return [...config.lines.map((l) => wrap(l, width)), '', chalk.bold(t('exam.intro.start'))].join('\n') + HIDE_CURSOR;
+  return [...config.lines.map((l) => wrap(l, width)), '', chalk.bold(config.start ?? t('exam.intro.start'))].join('\n') + HIDE_CURSOR;
 });
 
 /** Alternate screen buffer, like less or vim: the exam redraws in place and the shell's screen comes back afterwards. */
@@ -362,6 +414,12 @@ export async function askUnfinished(description: string): Promise<UnfinishedChoi
     // The stock key help is English; ours follows the interface's language.
     theme: { style: { keysHelpTip: () => chalk.dim(t('exam.ask.keys')) } },
   });
+}
+
+/** Abandoning cannot be undone: asked once more, no being the default. */
+export async function askAbandon(number: number, answered: number): Promise<boolean> {
+  const { confirm } = await import('@inquirer/prompts');
+  return confirm({ message: t('exam.ask.abandonSure', { id: number, count: answered }), default: false });
 }
 
 export async function askReviewNow(count: number): Promise<boolean> {

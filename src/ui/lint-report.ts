@@ -57,6 +57,8 @@ export function renderLintText(result: LintResult): string[] {
     for (const h of result.unindexed) lines.push(`  ${sanitizeText(`${h.noteFile}:${h.line}`)}  ${chalk.dim(sanitizeText(h.heading))}`);
     lines.push(t('lint.unindexedSummary', { count: result.unindexed.length }));
   }
+  if (result.questions > 0)
+    lines.push(t('lint.sapTagged', { tagged: result.sapTagged, questions: result.questions, percent: Math.round((100 * result.sapTagged) / result.questions) }));
   lines.push(t('lint.summary', { files: result.files, questions: result.questions, errors: result.errors, warnings: result.warnings }));
   return lines;
 }
@@ -66,6 +68,7 @@ export function renderLintJson(result: LintResult): string {
     {
       files: result.files,
       questions: result.questions,
+      sapTagged: result.sapTagged,
       errors: result.errors,
       warnings: result.warnings,
       problems: result.problems.map((p) => ({ file: escapeControls(p.file), line: p.line, col: p.col, severity: p.severity, rule: p.rule, message: problemMessage(p) })),

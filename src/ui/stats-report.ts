@@ -6,6 +6,7 @@ import { hangingWrap, truncateCols, wrap } from './text.js';
 import { t, tDynamic, type MessageKey } from '../i18n/i18n.js';
 import { blueprintLabel } from './exam-report.js';
 import { terminalSafe } from '../bank/text.js';
+import { formatDuration } from './practice-summary.js';
 
 // Render functions return lines; the command prints them. Colour comes from chalk, which
 // the CLI switches off for NO_COLOR and for output that is not a terminal.
@@ -35,12 +36,6 @@ export function studyTime(ms: number): string {
   const minutes = Math.round(ms / 60_000);
   const h = Math.floor(minutes / 60);
   return h > 0 ? t('stats.duration.hm', { h: grouped(h), m: minutes % 60 }) : t('stats.duration.m', { m: minutes });
-}
-
-/** h:mm:ss, as exam timers show it. */
-export function clock(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 3600)}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
 export function ago(day: string, today: string): string {
@@ -212,7 +207,7 @@ export function renderExams(r: StatsReport, width: number): string[] {
   if (r.exams.length === 0) return [...out, ...para(t('stats.noExams'), width)];
   const shown = r.exams.slice(-EXAMS_SHOWN);
   if (r.exams.length > shown.length) out.push(...para(t('stats.olderExams', { count: r.exams.length - shown.length }), width, chalk.dim));
-  const header = ['stats.col.date', 'stats.col.blueprint', 'stats.col.score', 'stats.col.scaled', 'stats.col.result', 'stats.col.time'].map((k) => t(k as MessageKey));
+  const header = ['stats.col.exam', 'stats.col.date', 'stats.col.blueprint', 'stats.col.score', 'stats.col.scaled', 'stats.col.result', 'stats.col.time'].map((k) => t(k as MessageKey));
   const score = (e: ExamStat) =>
     e.correct !== null && e.total !== null ? `${e.correct}/${e.total} ${e.percent === null ? '' : `${Math.round(e.percent)}%`}`.trim() : e.percent === null ? '–' : `${Math.round(e.percent)}%`;
   const layout = (withLimit: boolean) =>
@@ -220,15 +215,17 @@ export function renderExams(r: StatsReport, width: number): string[] {
       [
         header,
         ...shown.map((e) => [
+          String(e.number),
           e.date,
           blueprintLabel(e.blueprint),
           score(e),
           e.scaled === null ? '–' : String(e.scaled),
           resultText(e),
-          withLimit && e.timeLimitMs ? `${clock(e.timeUsedMs)} / ${clock(e.timeLimitMs)}` : clock(e.timeUsedMs),
+          // One duration format everywhere, as the exam's own report and --list write it.
+          withLimit && e.timeLimitMs ? `${formatDuration(e.timeUsedMs)} / ${formatDuration(e.timeLimitMs)}` : formatDuration(e.timeUsedMs),
         ]),
       ],
-      ['left', 'left', 'right', 'right', 'left', 'right'],
+      ['right', 'left', 'left', 'right', 'right', 'left', 'right'],
     );
   // The time limit is the first thing to go on a narrow terminal; then lines are cut.
   let lines = layout(true);

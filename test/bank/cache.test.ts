@@ -46,6 +46,18 @@ describe('bank cache', () => {
     expect(second.sections[0]).toEqual({ id: 'vpc-endpoints', noteFile: 'note.txt', heading: 'VPC > エンドポイント' });
   });
 
+  it('carries the SAP-C02 domain from the YAML through the cache, and leaves it out where the bank does', async () => {
+    const s = setup();
+    writeFileSync(join(s.banks, 'vpc.yaml'), bankYaml([questionYaml('q-one', { domain: '    domain: cost\n    sap_domain: new-solutions' }), questionYaml('q-two')], 'vpc'));
+    const loaded = await cachedBanks([s.banks], s.env, s.load);
+    const cached = await cachedBanks([s.banks], s.env, s.load);
+    expect(s.loads()).toBe(1);
+    for (const data of [loaded, cached]) {
+      expect(data.questions[0]!.sapDomain).toBe('new-solutions');
+      expect('sapDomain' in data.questions[1]!).toBe(false);
+    }
+  });
+
   it('reloads when a bank changes, a bank is added, or sources.yaml changes', async () => {
     const s = setup();
     await cachedBanks([s.banks], s.env, s.load);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintBanks } from '../../src/bank/lint.js';
 import { loadBanks } from '../../src/bank/load.js';
+import { renderLintText } from '../../src/ui/lint-report.js';
 import { bankYaml, questionYaml, SOURCES_YAML, wordsFor } from '../helpers/bank.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -22,6 +23,13 @@ describe('cross-bank rules', () => {
     const r = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(two('a-one', 'a-two'), 'a') });
     expect(r.problems).toEqual([]);
     expect(r).toMatchObject({ files: 1, questions: 2, errors: 0, warnings: 0 });
+  });
+
+  it('reports the share of questions tagged with an SAP-C02 domain', () => {
+    const tagged = questionYaml('a-one', { domain: '    domain: cost\n    sap_domain: new-solutions' });
+    const r = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml([tagged, questionYaml('a-two'), questionYaml('a-three')], 'a') });
+    expect(r).toMatchObject({ questions: 3, sapTagged: 1 });
+    expect(renderLintText(r).join('\n')).toContain('SAP-C02 domains: 1 of 3 questions tagged (33%)');
   });
 
   it('finds duplicate ids across files, pointing at the second', () => {

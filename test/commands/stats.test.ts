@@ -103,7 +103,7 @@ describe('aws-quiz stats', () => {
     expect(r.out).toContain('Coverage      3 of 5 questions seen (60%)');
     expect(r.out).toMatch(/vpc\/endpoints +6 +33% .*aws-quiz practice --topic vpc\/endpoints/);
     expect(r.out).toMatch(/Not tried yet.*\n {4}vpc\/peering/);
-    expect(r.out).toMatch(/\d{4}-\d{2}-\d{2} +quick +8\/10 80% +820 +pass +0:10:00 \/ 0:20:00/);
+    expect(r.out).toMatch(/\s1 +\d{4}-\d{2}-\d{2} +quick +8\/10 80% +820 +pass +10:00 \/ 20:00/);
   });
 
   it('calls a question a leech once it has been forgotten 4 times, not 3', async () => {

@@ -1,16 +1,18 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAM_BANK, answer, readExam } from '../helpers/exam-pty.js';
+import { EXAM_BANK, answer, fakeClock, readExam } from '../helpers/exam-pty.js';
 import { KEYS, runInPty } from '../helpers/pty.js';
 import { tempDir } from '../helpers/tmp.js';
 import { openErrata } from '../../src/store/errata.js';
 import { openStore } from '../../src/store/open.js';
 
-// Runs in real time: a one-minute exam takes a minute.
+// The binary's monotonic clock is moved on by the test, so the minute passes at once.
 describe('aws-quiz exam --timed (built binary, pseudo-terminal)', () => {
   it('submits a one-minute exam by itself when time runs out, reports it and stores it', async () => {
-    const db = join(tempDir(), 'quiz.db');
-    const run = runInPty(['exam', '--timed', '--blueprint', 'quick', '--minutes', '1', '--seed', 'e2e', '--questions', EXAM_BANK, '--db', db]);
+    const dir = tempDir();
+    const db = join(dir, 'quiz.db');
+    const clock = fakeClock(dir);
+    const run = runInPty(['exam', '--timed', '--blueprint', 'quick', '--minutes', '1', '--seed', 'e2e', '--questions', EXAM_BANK, '--db', db], clock.env);
     await run.waitFor('Press Enter to begin, or q to leave.');
     expect(run.output()).toContain('Time limit: 1 min.');
     run.write(KEYS.enter);
@@ -23,22 +25,34 @@ describe('aws-quiz exam --timed (built binary, pseudo-terminal)', () => {
     await run.waitFor('answered 1/10 · flagged 1');
 
     // Nothing more is pressed: the clock runs out and the exam is submitted.
-    await run.waitFor('Time is up: the exam was submitted automatically.', 75_000);
+    clock.set({ elapsed: 60_000 });
+    await run.waitFor('Time is up: the exam was submitted automatically.');
     await run.waitFor('Review the 9 wrong or unanswered questions now?');
     const report = run.output().slice(run.output().indexOf('Time is up'));
     expect(report).toMatch(/Score\s+1\/10 \(10%\)/);
     expect(report).toMatch(/Scaled score\s+190 \/ 1000 +\(an estimate/);
     expect(report).toMatch(/Result\s+FAIL/);
-    expect(report).toMatch(/Time used\s+1:00 of 1:00/);
+    expect(report).toMatch(/Time used\s+1:00 \/ 1:00/);
     expect(report).toMatch(/Unanswered\s+9 \(counted as wrong\)/);
     expect(report).toContain('By domain');
     expect(report).toContain('Weakest topics');
     expect(report).toContain(`Seed e2e. The same questions in the same order again:`);
     expect(report.replace(/\s+/g, ' ')).toContain(`aws-quiz exam --timed --blueprint quick --minutes 1 --seed e2e --db ${db} --questions ${EXAM_BANK}`);
 
+    // The review is a browser: one question at a time, the first wrong or unanswered one first.
     run.write('y');
     run.write(KEYS.enter);
-    // Below the review, ! reports one of its questions; Enter goes on.
+    await run.waitFor('1 of 9 · showing: wrong or unanswered');
+    const first = run.output().slice(run.output().lastIndexOf('1 of 9 · showing'));
+    expect(first).toContain('Question 2 of 10 · not answered  ⚑ flagged');
+    expect(first).toContain('Your answer: none (unanswered)');
+    expect(first).toMatch(/Correct answer: [A-D]/);
+    expect(first).toMatch(/Source: exam-note\.txt — \w+ の節/);
+    run.write(KEYS.right);
+    await run.waitFor('2 of 9 · showing: wrong or unanswered');
+    expect(run.output().slice(run.output().lastIndexOf('2 of 9'))).toContain('Question 3 of 10');
+    run.write('q');
+    // Below the browser, ! reports one of the reviewed questions; Enter goes on.
     await run.waitFor('! report a question · Enter done');
     run.write('!');
     await run.waitFor('Which question?');
@@ -52,11 +66,6 @@ describe('aws-quiz exam --timed (built binary, pseudo-terminal)', () => {
     await run.waitFor(/Reported as #1 \(ambiguous\)[^]*! report a question · Enter done/, 10_000, noted);
     run.write(KEYS.enter);
     await run.waitFor('Review this exam again at any time: aws-quiz exam --review');
-    const review = run.output().slice(run.output().indexOf('Review: 9 wrong or unanswered questions'));
-    expect(review).toContain('Your answer: none (unanswered)');
-    expect(review).toMatch(/Correct answer: [A-D]/);
-    expect(review).toMatch(/Source: exam-note\.txt — \w+ の節/);
-    expect(review).toContain('⚑ flagged');
     expect((await run.exited).exitCode).toBe(0);
 
     const stored = readExam(db);
@@ -74,5 +83,25 @@ describe('aws-quiz exam --timed (built binary, pseudo-terminal)', () => {
     const errata = openErrata(store);
     store.close();
     expect(errata).toMatchObject([{ id: 1, questionId: stored.questions[1]!.id, reason: 'ambiguous' }]);
-  }, 100_000);
+
+    // Later, at a terminal, --review N opens the same browser below the report; piped, it prints text.
+    const later = runInPty(['exam', '--review', '1', '--questions', EXAM_BANK, '--db', db]);
+    await later.waitFor('1 of 9 · showing: wrong or unanswered');
+    expect(later.output()).toMatch(/Score\s+1\/10 \(10%\)/);
+    later.write('\t');
+    await later.waitFor('showing: unanswered');
+    later.write('q');
+    await later.waitFor('! report a question · Enter done');
+    later.write(KEYS.enter);
+    expect((await later.exited).exitCode).toBe(0);
+  }, 30_000);
+
+  it('adds the 30 minutes of --esl to the limit and says so before the start', async () => {
+    const dir = tempDir();
+    const run = runInPty(['exam', '--esl', '--blueprint', 'quick', '--questions', EXAM_BANK, '--db', join(dir, 'quiz.db')]);
+    await run.waitFor('Press Enter to begin, or q to leave.');
+    expect(run.output()).toContain('Time limit: 50 min (20 + 30 min extra time).');
+    run.write('q');
+    expect((await run.exited).exitCode).toBe(0);
+  });
 });

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PtyRun } from './pty.js';
 
 export const EXAM_BANK = fileURLToPath(new URL('../fixtures/banks/exam/', import.meta.url));
@@ -56,4 +58,17 @@ export function readExam(db: string) {
   } finally {
     conn.close();
   }
+}
+
+const FAKE_CLOCK = fileURLToPath(new URL('./fake-clock.mjs', import.meta.url));
+
+/**
+ * The environment that lets a test move the binary's clocks: `set({ elapsed, date })` shifts the
+ * monotonic clock and the wall clock by that many milliseconds from real time, at once.
+ */
+export function fakeClock(dir: string) {
+  const file = join(dir, 'clock.json');
+  const set = (offsets: { elapsed?: number; date?: number }) => writeFileSync(file, JSON.stringify(offsets));
+  set({});
+  return { env: { FAKE_CLOCK_FILE: file, NODE_OPTIONS: `--import ${pathToFileURL(FAKE_CLOCK).href}` }, set };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BLUEPRINTS, blueprintFor } from '../../src/quiz/blueprints.js';
+import { BLUEPRINTS, blueprintFor, domainOf } from '../../src/quiz/blueprints.js';
 import { apportion, drawExam, filterQuestions, topicMatches, unmatchedFilters } from '../../src/quiz/exam-draw.js';
-import { pool } from '../helpers/exam-questions.js';
+import { makeQuestion, pool } from '../helpers/exam-questions.js';
+import type { SapDomain } from '../../src/bank/schema.js';
 
 const SAA = BLUEPRINTS.saa.weights;
 const plenty = { secure: 100, resilient: 100, performant: 100, cost: 100 };
@@ -100,5 +101,38 @@ describe('blueprints', () => {
     expect(blueprintFor('saa')).toMatchObject({ count: 65, minutes: 130, passMark: 720 });
     expect(blueprintFor('sap')).toMatchObject({ count: 75, minutes: 180, passMark: 750 });
     expect(blueprintFor('quick')).toMatchObject({ count: 10, minutes: 20, passMark: 720 });
+  });
+});
+
+describe('the SAP-C02 blueprint', () => {
+  const sap = BLUEPRINTS.sap;
+  const tagged = (sapDomain: SapDomain, n: number) => Array.from({ length: n }, (_, i) => makeQuestion(`${sapDomain}-${i}`, { sapDomain }));
+  const untagged = (n: number) => Array.from({ length: n }, (_, i) => makeQuestion(`plain-${i}`, { domain: 'cost' }));
+
+  it('draws by its own four domains, 26/29/25/20, not by the associate ones', () => {
+    const questions = [...tagged('organizational-complexity', 40), ...tagged('new-solutions', 40), ...tagged('continuous-improvement', 40), ...tagged('migration-modernization', 40)];
+    const draw = drawExam(questions, { count: 100, weights: sap.weights, seed: 'sap', domainOf: domainOf(sap) });
+    const count = (d: string) => draw.items.filter((i) => i.question.sapDomain === d).length;
+    expect(['organizational-complexity', 'new-solutions', 'continuous-improvement', 'migration-modernization'].map(count)).toEqual([26, 29, 25, 20]);
+  });
+
+  it('asks questions without a SAP-C02 tag only when the tagged ones run short', () => {
+    const questions = [...tagged('organizational-complexity', 5), ...tagged('new-solutions', 5), ...untagged(50)];
+    const draw = drawExam(questions, { count: 20, weights: sap.weights, seed: 'sap', domainOf: domainOf(sap) });
+    expect(draw.items).toHaveLength(20);
+    expect(draw.items.filter((i) => i.question.sapDomain).length).toBe(10);
+    const full = drawExam([...questions, ...tagged('continuous-improvement', 20), ...tagged('migration-modernization', 20)], {
+      count: 20,
+      weights: sap.weights,
+      seed: 'sap',
+      domainOf: domainOf(sap),
+    });
+    expect(full.items.filter((i) => !i.question.sapDomain)).toEqual([]);
+  });
+
+  it('keeps the associate domains for SAA-C03', () => {
+    expect(domainOf(BLUEPRINTS.saa)(makeQuestion('x', { domain: 'cost', sapDomain: 'new-solutions' }))).toBe('cost');
+    expect(domainOf(sap)(makeQuestion('x', { domain: 'cost', sapDomain: 'new-solutions' }))).toBe('new-solutions');
+    expect(domainOf(sap)(makeQuestion('x', { domain: 'cost' }))).toBe('untagged');
   });
 });

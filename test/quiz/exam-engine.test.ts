@@ -14,6 +14,7 @@ import {
   remainingMs,
   setAnswer,
   startTimer,
+  statusOf,
   timeSpent,
   toggleFlag,
 } from '../../src/quiz/exam-engine.js';
@@ -40,7 +41,18 @@ describe('exam state', () => {
     s = toggleFlag(s);
     expect(s.answers).toEqual([[2], null, [1, 3], null]);
     expect(s.flags).toEqual([false, true, false, false]);
-    expect(countsOf(s)).toEqual({ total: 4, answered: 2, unanswered: 2, flagged: 1 });
+    expect(countsOf(s)).toEqual({ total: 4, answered: 2, incomplete: 0, unanswered: 2, flagged: 1 });
+  });
+
+  it('counts a multiple-response answer with fewer ticks than asked for as incomplete, not answered', () => {
+    let s = newExamState(4, 0);
+    s = setAnswer(s, [2]); // a single-answer question
+    s = setAnswer(next(s, 0), [1]); // one tick of the two asked for
+    s = setAnswer(next(s, 0), [0, 3]); // both ticks
+    s = toggleFlag(s);
+    const need = [1, 2, 2, 2];
+    expect(countsOf(s, need)).toEqual({ total: 4, answered: 2, incomplete: 1, unanswered: 1, flagged: 1 });
+    expect([0, 1, 2, 3].map((i) => statusOf(s, i, need))).toEqual(['answered', 'incomplete', 'answered', 'unanswered']);
   });
 
   it('treats an empty selection as clearing the answer', () => {
@@ -59,7 +71,7 @@ describe('exam state', () => {
   it('restores saved progress', () => {
     const s = newExamState(3, 0, { position: 2, answers: [[1], null, [0]], flags: [false, true, false], timeMs: [5, 6, 7] });
     expect(s.position).toBe(2);
-    expect(countsOf(s)).toEqual({ total: 3, answered: 2, unanswered: 1, flagged: 1 });
+    expect(countsOf(s)).toEqual({ total: 3, answered: 2, incomplete: 0, unanswered: 1, flagged: 1 });
     expect(s.timeMs).toEqual([5, 6, 7]);
   });
 });

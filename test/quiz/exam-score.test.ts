@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateScaled, isCorrect, scoreExam, type ScoredItem } from '../../src/quiz/exam-score.js';
 import { makeQuestion, multipleQuestion } from '../helpers/exam-questions.js';
+import { BLUEPRINTS } from '../../src/quiz/blueprints.js';
 
 const meta = { passMark: 720, timeUsedMs: 1234, timeLimitMs: 60_000 };
 
@@ -42,6 +43,15 @@ describe('scoreExam', () => {
     expect(scoreExam(items, { ...meta, passMark: 731 })).toMatchObject({ scaled: 730, passed: false, domains: [expect.objectContaining({ meets: false })] });
   });
 
+  it('counts a multiple-response answer with too few ticks as incomplete, and wrong', () => {
+    const items: ScoredItem[] = [
+      { question: multipleQuestion('m1'), selected: [0] },
+      { question: multipleQuestion('m2'), selected: [0, 2] },
+      { question: makeQuestion('s1'), selected: [0] },
+    ];
+    expect(scoreExam(items, meta)).toMatchObject({ answered: 3, incomplete: 1, correct: 2, marks: [false, true, true] });
+  });
+
   it('reports each domain with meets or needs improvement, in blueprint order', () => {
     const items: ScoredItem[] = [
       { question: makeQuestion('c1', { domain: 'cost' }), selected: [1] },
@@ -75,5 +85,19 @@ describe('scoreExam', () => {
       { question: makeQuestion('c'), selected: null },
     ];
     expect(scoreExam(items, meta)).toMatchObject({ total: 3, answered: 1, correct: 1 });
+  });
+
+  it('reports an SAP-C02 exam by its own domains, the untagged apart and last', () => {
+    const items: ScoredItem[] = [
+      { question: makeQuestion('m1', { domain: 'secure', sapDomain: 'migration-modernization' }), selected: [0] },
+      { question: makeQuestion('n1', { domain: 'secure', sapDomain: 'new-solutions' }), selected: [1] },
+      { question: makeQuestion('n2', { domain: 'cost', sapDomain: 'new-solutions' }), selected: [0] },
+      { question: makeQuestion('p1', { domain: 'cost' }), selected: [0] },
+    ];
+    expect(scoreExam(items, { ...meta, passMark: 750, blueprint: BLUEPRINTS.sap }).domains).toEqual([
+      { domain: 'new-solutions', correct: 1, total: 2, meets: false },
+      { domain: 'migration-modernization', correct: 1, total: 1, meets: true },
+      { domain: 'untagged', correct: 1, total: 1, meets: true },
+    ]);
   });
 });

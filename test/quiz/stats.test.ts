@@ -171,6 +171,7 @@ describe('examStat', () => {
     const result = { total: 65, answered: 64, correct: 52, percent: 80, scaled: 820, passMark: 720, passed: true, timeUsedMs: 5_000_000, timeLimitMs: 7_800_000 };
     expect(examStat({ ...base, result: JSON.stringify(result) })).toEqual({
       id: 1,
+      number: 1,
       date: '2026-03-01',
       startedAt: base.startedAt,
       blueprint: 'saa',

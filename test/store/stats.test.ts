@@ -169,8 +169,10 @@ describe('exams and coverage', () => {
     exam(4, null);
     const recent = exam(2, 'finished');
     expect(stats.finishedExams(store, null).map((e) => e.id)).toEqual([old, recent]);
+    // Numbered among all exams, abandoned and unfinished ones too, as `exam --list` numbers them.
+    expect(stats.finishedExams(store, null).map((e) => e.number)).toEqual([1, 4]);
     expect(stats.finishedExams(store, dayStartMs(addDays(TODAY, -6)))).toEqual([
-      { id: recent, blueprint: 'saa', startedAt: at(2), timeUsedMs: 7_000_000, timeLimitMs: null, result: '{"correct":50,"total":65}' },
+      { id: recent, number: 4, blueprint: 'saa', startedAt: at(2), timeUsedMs: 7_000_000, timeLimitMs: null, result: '{"correct":50,"total":65}' },
     ]);
     store.close();
   });

@@ -60,17 +60,39 @@ describe('exam prompt', () => {
     expect(getScreen()).toContain('1:15 elapsed');
   });
 
-  it('answers with Enter, saves the original choice index at once and goes on, without feedback', async () => {
+  it('chooses a single answer only by its letter, saving it at once; arrows only move and Enter alone records nothing', async () => {
     const { config, changes } = setup();
     const { events, getScreen } = await renderPrompt(examPrompt, config);
     events.keypress(down);
     events.keypress(down);
+    expect(changes).toEqual([]);
+    expect(getScreen()).toContain('Not answered yet');
     events.keypress('enter');
+    expect(getScreen()).toContain('Question 2 of 3');
+    expect(changes.every((c) => c.state.answers[0] === null)).toBe(true);
+    expect(getScreen()).toContain('answered 0/3');
+    events.keypress('left');
+    events.keypress('c');
+    // Saved before anything else is pressed: C on screen is choice 0 in the bank.
     expect(changes.at(-1)).toMatchObject({ changed: 0 });
-    expect(changes.at(-1)!.state.answers[0]).toEqual([0]); // C on screen is choice 0 in the bank
+    expect(changes.at(-1)!.state.answers[0]).toEqual([0]);
+    expect(getScreen()).toContain('Your answer: C');
+    expect(getScreen()).toContain('Question 1 of 3');
+    events.keypress('b');
+    expect(changes.at(-1)!.state.answers[0]).toEqual([1]);
+    events.keypress('enter');
     expect(getScreen()).toContain('Question 2 of 3');
     expect(getScreen()).toContain('answered 1/3');
     expect(getScreen()).not.toMatch(/correct|wrong:/i);
+  });
+
+  it('chooses the highlighted single answer with Space', async () => {
+    const { config, changes } = setup();
+    const { events, getScreen } = await renderPrompt(examPrompt, config);
+    events.keypress(down);
+    events.keypress('space');
+    expect(changes.at(-1)!.state.answers[0]).toEqual([1]);
+    expect(getScreen()).toContain('Your answer: B');
   });
 
   it('picks a choice by its letter and answers a multiple-response question only with the right number chosen', async () => {
@@ -78,8 +100,6 @@ describe('exam prompt', () => {
     const { events, getScreen } = await renderPrompt(examPrompt, config);
     events.keypress('right');
     expect(getScreen()).toContain('Choose 2.');
-    events.keypress('enter');
-    expect(getScreen()).toContain('Choose 2 with Space, or press → to skip this question.');
     events.keypress('a');
     events.keypress('enter');
     expect(getScreen()).toContain('Choose exactly 2 (1 selected)');
@@ -111,8 +131,8 @@ describe('exam prompt', () => {
   it('goes back, skips ahead, and shows the answer already given when returning', async () => {
     const { config } = setup();
     const { events, getScreen } = await renderPrompt(examPrompt, config);
-    events.keypress('b');
-    events.keypress('enter'); // answers B (bank choice 1) on question 1
+    events.keypress('b'); // answers B (bank choice 1) on question 1
+    events.keypress('enter');
     events.keypress('left');
     expect(getScreen()).toContain('Question 1 of 3');
     expect(getScreen()).toContain('Your answer: B');
@@ -141,8 +161,7 @@ describe('exam prompt', () => {
   it('clears an answer with x', async () => {
     const { config, changes } = setup();
     const { events, getScreen } = await renderPrompt(examPrompt, config);
-    events.keypress('enter');
-    events.keypress('left');
+    events.keypress('a');
     events.keypress('x');
     expect(getScreen()).toContain('Not answered yet');
     expect(changes.at(-1)!.state.answers[0]).toBeNull();
@@ -151,7 +170,8 @@ describe('exam prompt', () => {
   it('lists every question on the review screen and jumps to the one chosen', async () => {
     const { config } = setup();
     const { events, getScreen } = await renderPrompt(examPrompt, config);
-    events.keypress('enter'); // answer 1
+    events.keypress('a'); // answer 1
+    events.keypress('enter');
     events.keypress('f'); // flag 2
     events.keypress('r');
     const screen = getScreen();
@@ -162,6 +182,69 @@ describe('exam prompt', () => {
     events.keypress(down);
     events.keypress('enter');
     expect(getScreen()).toContain('Question 3 of 3');
+  });
+
+  it('marks a multiple-response question with too few ticks incomplete in the header, the review screen and the end question', async () => {
+    const { config } = setup();
+    const { events, getScreen } = await renderPrompt(examPrompt, config);
+    events.keypress('right');
+    events.keypress('a'); // one of the two asked for
+    expect(getScreen()).toContain('answered 0/3 · incomplete 1 · flagged 0');
+    events.keypress('f');
+    events.keypress('r');
+    expect(getScreen()).toMatch(/❯ +2 {2}incomplete +⚑ flagged +Second question/);
+    events.keypress('q');
+    expect(getScreen()).toContain('2 unanswered, 1 incomplete, 1 flagged.');
+  });
+
+  it('filters the review screen with Tab: all, unanswered, incomplete, flagged; its key help names Esc', async () => {
+    const { config } = setup({ state: newExamState(3, 0, { position: 0, answers: [[0], [1], null], flags: [false, false, true], timeMs: [] }) });
+    const { events, getScreen } = await renderPrompt(examPrompt, config);
+    events.keypress('r');
+    expect(getScreen()).toContain('r or Esc back');
+    expect(getScreen()).toContain('showing: all');
+    const rows = () => getScreen().split('\n').filter((l) => /^[❯ ] +\d+ /.test(l));
+    expect(rows()).toHaveLength(3);
+    events.keypress('tab');
+    expect(getScreen()).toContain('showing: unanswered');
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0]).toMatch(/❯ +3 {2}unanswered/);
+    events.keypress('tab');
+    expect(getScreen()).toContain('showing: incomplete');
+    expect(rows().map((r) => r.trim().split(/\s+/).slice(0, 3).join(' '))).toEqual(['❯ 2 incomplete']);
+    events.keypress('tab');
+    expect(getScreen()).toContain('showing: flagged');
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0]).toMatch(/❯ +3 /);
+    events.keypress('enter');
+    expect(getScreen()).toContain('Question 3 of 3');
+  });
+
+  it('flags and unflags from the review list, saving each change, and jumps to the next flagged with n', async () => {
+    const { config, changes } = setup();
+    const { events, getScreen } = await renderPrompt(examPrompt, config);
+    events.keypress('r');
+    events.keypress(down);
+    events.keypress('f');
+    expect(changes.at(-1)).toMatchObject({ changed: 1 });
+    expect(changes.at(-1)!.state.flags).toEqual([false, true, false]);
+    expect(getScreen()).toMatch(/❯ +2 {2}unanswered +⚑ flagged/);
+    expect(getScreen()).toContain('Review: 3 questions');
+    events.keypress('up');
+    events.keypress('n');
+    expect(getScreen()).toMatch(/❯ +2 {2}unanswered +⚑ flagged/);
+    events.keypress('f');
+    expect(changes.at(-1)!.state.flags).toEqual([false, false, false]);
+    // Under the flagged filter, unflagging moves the highlight to the next flagged question.
+    events.keypress('f');
+    events.keypress(down);
+    events.keypress('f');
+    for (let i = 0; i < 3; i++) events.keypress('tab');
+    expect(getScreen()).toContain('showing: flagged');
+    events.keypress('up');
+    events.keypress('f');
+    expect(changes.at(-1)!.state.flags).toEqual([false, false, true]);
+    expect(getScreen()).toMatch(/❯ +3 /);
   });
 
   it('moves to the next unanswered question on the review screen with u', async () => {
@@ -178,17 +261,18 @@ describe('exam prompt', () => {
     const { config } = setup({ state: newExamState(3, 0, { position: 2, answers: [], flags: [], timeMs: [] }) });
     const { events, getScreen } = await renderPrompt(examPrompt, config);
     events.keypress('enter');
-    expect(getScreen()).toContain('Every question: answered, unanswered, flagged');
+    expect(getScreen()).toContain('Every question: answered, incomplete, unanswered, flagged');
   });
 
   it('asks before ending, naming the unanswered and flagged, and submits on y', async () => {
     const { config } = setup();
     const { events, getScreen, answer } = await renderPrompt(examPrompt, config);
+    events.keypress('a');
     events.keypress('enter');
     events.keypress('f');
     events.keypress('q');
     expect(getScreen()).toContain('End the exam and submit it?');
-    expect(getScreen()).toContain('2 unanswered and 1 flagged.');
+    expect(getScreen()).toContain('2 unanswered, 0 incomplete, 1 flagged.');
     events.keypress('n');
     expect(getScreen()).toContain('Question 2 of 3');
     events.keypress('q');
@@ -225,7 +309,7 @@ describe('exam prompt', () => {
   it('rejects with ExitPromptError on Ctrl+C, with every change already reported', async () => {
     const { config, changes } = setup();
     const { events, answer } = await renderPrompt(examPrompt, config);
-    events.keypress('enter');
+    events.keypress('a');
     events.keypress({ name: 'c', ctrl: true });
     await expect(answer).rejects.toBeInstanceOf(ExitPromptError);
     expect(changes.at(-1)!.state.answers[0]).toEqual([2]);
@@ -255,10 +339,10 @@ describe('pageAround', () => {
       for (const width of [30, 40, 60, 200])
         for (const position of [0, 9, 64])
           for (const flagged of [false, true]) {
-            const row = renderReviewRow({ position, answered: position % 2 === 0, flagged, text: 'インターフェイスエンドポイントの特徴はどれですか。'.repeat(3) }, position === 9, width);
+            const row = renderReviewRow({ position, status: position % 2 === 0 ? 'answered' : 'incomplete', flagged, text: 'インターフェイスエンドポイントの特徴はどれですか。'.repeat(3) }, position === 9, width);
             expect(cols(row), `${lang} ${width} ${position}`).toBeLessThanOrEqual(width);
           }
-      for (const line of renderConfirm(12, 3, 40)) expect(cols(line), line).toBeLessThanOrEqual(40);
+      for (const line of renderConfirm({ unanswered: 12, incomplete: 2, flagged: 3 }, 40)) expect(cols(line), line).toBeLessThanOrEqual(40);
     }
     setLang('en');
   });

@@ -20,9 +20,27 @@ describe('exam report', () => {
     expect(text).toMatch(/Score\s+2\/4 \(50%\)/);
     expect(text).toMatch(/Scaled score\s+550 \/ 1000 +\(an estimate/);
     expect(text).toMatch(/Result\s+FAIL +\(pass mark 720\)/);
-    expect(text).toMatch(/Time used\s+12:34 of 20:00/);
+    expect(text).toMatch(/Time used\s+12:34 \/ 20:00/);
     expect(text).toMatch(/Unanswered\s+1 \(counted as wrong\)/);
     expect(text).toContain('Seed abc. The same questions in the same order again:\n  aws-quiz exam --blueprint quick --seed abc');
+  });
+
+  it('says what to do next: each weak topic with the command that drills it, with the options that chose the banks', () => {
+    const text = renderExamReport(result, { examId: 1, blueprint: 'saa', keep: ['--db', '/tmp/my db'] }).join('\n');
+    expect(text).toContain("aws-quiz practice --topic iam/policies --db '/tmp/my db'");
+  });
+
+  it('compares the pace with the blueprint pace', () => {
+    // 12:34 over 4 questions is 3:08.5 a question; SAA-C03 allows 130 min for 65, 2:00 a question.
+    const text = renderExamReport(result, { examId: 1, blueprint: 'saa' }).join('\n');
+    expect(text).toMatch(/Pace\s+3:09 per question \(the SAA-C03 pace is 2:00\)/);
+    const quick = renderExamReport({ ...result, timeUsedMs: 4 * 90_000 }, { examId: 1, blueprint: 'sap' }).join('\n');
+    expect(quick).toMatch(/Pace\s+1:30 per question \(the SAP-C02 pace is 2:24\)/);
+  });
+
+  it('names the incomplete questions apart from the unanswered', () => {
+    const text = renderExamReport({ ...result, incomplete: 2 }, { examId: 1, blueprint: 'saa' }).join('\n');
+    expect(text).toMatch(/Unanswered\s+1 \(counted as wrong\)\nIncomplete\s+2 \(counted as wrong\)/);
   });
 
   it('says when time ran out', () => {
@@ -35,11 +53,11 @@ describe('exam report', () => {
       { passMark: 720, timeUsedMs: 1, timeLimitMs: null },
     );
     const text = renderExamReport(result, { examId: 1, blueprint: 'saa' }).join('\n');
-    expect(text).toMatch(/Secure architectures +1\/2 +needs improvement/);
-    expect(text).toMatch(/Cost-optimized architectures +1\/2 +needs improvement/);
-    expect(text).toMatch(/Weakest topics\n {2}iam\/policies +1\/2\n {2}s3\/classes +1\/2/);
+    expect(text).toMatch(/Secure architectures +1\/2 +50% +needs improvement/);
+    expect(text).toMatch(/Cost-optimized architectures +1\/2 +50% +needs improvement/);
+    expect(text).toMatch(/Weakest topics\n {2}iam\/policies +1\/2 +aws-quiz practice --topic iam\/policies\n {2}s3\/classes +1\/2 +aws-quiz practice --topic s3\/classes/);
     const good = renderExamReport(perfect, { examId: 2, blueprint: 'saa' }).join('\n');
-    expect(good).toMatch(/Secure architectures +2\/2 +meets/);
+    expect(good).toMatch(/Secure architectures +2\/2 +100% +meets/);
     expect(good).toContain('PASS');
     expect(good).toContain('none: every question was answered correctly');
   });
@@ -92,7 +110,8 @@ describe('exam review', () => {
 
 describe('exam list', () => {
   const base: ExamSummary = {
-    id: 1,
+    id: 4,
+    number: 1,
     blueprint: 'saa',
     state: 'finished',
     startedAt: new Date(2026, 0, 5, 9, 30).getTime(),
@@ -103,28 +122,47 @@ describe('exam list', () => {
     answered: 60,
     flagged: 2,
     result: { correct: 50, total: 65, percent: 77, scaled: 792, passed: true, timeUsedMs: 3_600_000 },
+    extraMinutes: null,
+    filters: { count: 65, timed: true, minutes: 130 },
   };
 
   it('lists each exam with its date, blueprint, score, scaled score, result and time', () => {
     const lines = renderExamList([
-      { ...base, id: 3, state: 'active', result: null, answered: 12, timeUsedMs: 600_000 },
-      { ...base, id: 2, state: 'abandoned', result: null },
+      { ...base, id: 12, number: 3, state: 'active', result: null, answered: 12, timeUsedMs: 600_000 },
+      { ...base, id: 9, number: 2, state: 'abandoned', result: null },
       base,
     ]);
-    expect(lines[0]).toMatch(/^ID +Started +Blueprint +Questions +Score +Scaled +Result +Time$/);
-    expect(lines[1]).toMatch(/^3 +2026-01-05 09:30 +SAA-C03 +12\/65 +— +— +unfinished +10:00 \/ 2:10:00$/);
+    // Each exam by its own number, not the session id it shares with practice sessions.
+    expect(lines[0]).toMatch(/^# +Started +Blueprint +Questions +Score +Scaled +Result +Time$/);
+    expect(lines[1]).toMatch(/^3 +2026-01-05 09:30 +SAA-C03 +12\/65 answered +— +— +unfinished +10:00 \/ 2:10:00$/);
     expect(lines[2]).toMatch(/^2 .* abandoned /);
     expect(lines[3]).toMatch(/^1 +2026-01-05 09:30 +SAA-C03 +65 +50\/65 \(77%\) +792 +PASS +1:00:00 \/ 2:10:00$/);
   });
 
   it('fits an 80-column terminal by leaving out the scaled score, then the question count', () => {
-    const exams = [{ ...base, id: 3, state: 'active' as const, result: null, answered: 12, timeUsedMs: 600_000 }, base];
+    const exams = [{ ...base, id: 3, number: 2, state: 'active' as const, result: null, answered: 12, timeUsedMs: 600_000 }, base];
     const full = renderExamList(exams);
     expect(Math.max(...full.map((l) => l.length))).toBeGreaterThan(80);
     const fitted = renderExamList(exams, 80);
     for (const l of fitted) expect(l.length, l).toBeLessThanOrEqual(80);
-    expect(fitted[0]).toMatch(/^ID +Started +Blueprint +(Questions +)?Score +Result +Time$/);
+    expect(fitted[0]).toMatch(/^# +Started +Blueprint +(Questions +)?Score +Result +Time$/);
     expect(fitted[2]).toContain('50/65 (77%)');
+  });
+
+  it('labels an exam whose length or time was changed as custom, in the list and the report', () => {
+    const lines = renderExamList([{ ...base, total: 30, filters: { count: 30, timed: true, minutes: 130 } }, { ...base, filters: { count: 65, timed: true, minutes: 60 } }, base]);
+    expect(lines[1]).toMatch(/^1 +\S+ \S+ +custom, SAA-C03 weights +\d+ /);
+    expect(lines[2]).toMatch(/^1 +\S+ \S+ +custom, SAA-C03 weights +65 /);
+    expect(lines[3]).toMatch(/^1 +\S+ \S+ +SAA-C03 +65 /);
+    expect(renderExamReport(result, { examId: 3, blueprint: 'sap', custom: true })[0]).toBe('Exam #3: custom, SAP-C02 weights, 4 questions');
+    expect(renderExamReport(result, { examId: 3, blueprint: 'sap' })[0]).toBe('Exam #3: SAP-C02 blueprint, 4 questions');
+  });
+
+  it('shows extra time in the list and the report', () => {
+    const lines = renderExamList([{ ...base, timeLimitMs: 160 * 60_000, extraMinutes: 30 }]);
+    expect(lines[1]).toMatch(/1:00:00 \/ 2:40:00 \(\+30 min\)$/);
+    const report = renderExamReport({ ...result, timeLimitMs: 160 * 60_000 }, { examId: 1, blueprint: 'saa', extraMinutes: 30 }).join('\n');
+    expect(report).toMatch(/Time used\s+12:34 \/ 2:40:00 +\(includes 30 min extra time\)/);
   });
 
   it('says so when there are no exams', () => {

@@ -129,6 +129,14 @@ describe('the text report', () => {
     expect(stripVTControlCharacters(on)).toBe(off);
   });
 
+  it('lists each exam by its own number and writes its time as the exam report does', () => {
+    const lines = plain(renderStats(buildReport({ ...INPUT, exams: INPUT.exams.map((e) => ({ ...e, id: e.id * 10, number: e.id })) }), 100, 4));
+    const row = lines.find((l) => l.includes('2026-03-12'))!;
+    // Session id 30 is exam 3; 1:43:03 of 2:10:00 as in `exam --list` and the report (not 1:43:03 / 2:10:00 with a leading 0:).
+    expect(row).toMatch(/^\s+3 +2026-03-12 +SAA-C03 +52\/65 80% +820 +.* +1:43:03 \/ 2:10:00$/);
+    expect(lines.find((l) => /#\s+date/.test(l))).toBeDefined();
+  });
+
   it('draws the score trend and the activity compactly', () => {
     const r = buildReport(INPUT);
     expect(scoreChart(r.exams)).toEqual([
@@ -174,6 +182,7 @@ describe('the JSON report', () => {
     expect(doc.domains.map((d: { domain: string }) => d.domain)).toEqual(['secure', 'resilient', 'performant', 'cost']);
     expect(doc.exams[2]).toEqual({
       id: 3,
+      number: 3,
       date: '2026-03-12',
       startedAt: at('2026-03-12', 9),
       blueprint: 'saa',

@@ -1,5 +1,6 @@
 export const lint = {
   en: {
+    'lint.sapTagged': 'SAP-C02 domains: {tagged} of {questions} {questions|question|questions} tagged ({percent}%)',
     'lint.summary': '{files} {files|file|files}, {questions} {questions|question|questions}, {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}',
     'lint.coverageHeader': 'Section coverage (each section needs {min} questions):',
     'lint.coverageSummary': '{covered}/{total} sections covered, {skipped} skipped',
@@ -62,6 +63,7 @@ export const lint = {
     'schema.source': 'must be "<note file>#<section id>"',
   },
   ja: {
+    'lint.sapTagged': 'SAP-C02 の分野: {questions} 問中 {tagged} 問にタグあり（{percent}%）',
     'lint.summary': 'ファイル {files} 件、問題 {questions} 問、エラー {errors} 件、警告 {warnings} 件',
     'lint.coverageHeader': 'セクションの網羅状況（各セクションに {min} 問必要）:',
     'lint.coverageSummary': '{total} セクション中 {covered} が網羅済み、{skipped} がスキップ',
