@@ -282,11 +282,12 @@ export function quizData(questions: readonly Question[], sources: readonly Sourc
   return {
     // Named fields only: a rest spread would read `at`, whose lazy positions cost a second,
     // full parse of every bank file (most of the time of a first run on large banks).
-    questions: questions.map(({ id, bank, topic, domain, type, difficulty, question, choices, explanation, source }) => ({
+    questions: questions.map(({ id, bank, topic, domain, sapDomain, type, difficulty, question, choices, explanation, source }) => ({
       id,
       bank,
       topic,
       domain,
+      ...(sapDomain !== undefined && { sapDomain }),
       type,
       ...(difficulty !== undefined && { difficulty }),
       question,

@@ -215,6 +215,12 @@ async function start(store: Store, questions: QuizQuestion[], sources: SectionRe
     timeLimitMs: limitMs,
     questions: draw.items.map((it) => ({ questionId: it.question.id, choiceOrder: it.choiceOrder })),
   });
+  // Kept to check readiness forecasts against how the learner really does; never a reason to stop the exam.
+  try {
+    (await import('./readiness.js')).recordExamForecast(store, id, pool, blueprint.name, draw.items.length, new Date(startedAt));
+  } catch {
+    // a forecast that cannot be made or saved only leaves this exam out of the calibration
+  }
   const items = draw.items.map((it) => ({ question: it.question, order: it.choiceOrder }));
   return sit(store, { id, blueprint, seed, startedAt, items, sources, timer: newTimer(limitMs), state: newExamState(items.length, clock.elapsed()) }, options, clock, lease);
 }

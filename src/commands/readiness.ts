@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import type { QuizQuestion } from '../bank/cache.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/i18n.js';
-import { BLUEPRINTS, isBlueprintName, type BlueprintName } from '../quiz/blueprints.js';
+import { BLUEPRINTS, domainOf, isBlueprintName } from '../quiz/blueprints.js';
 import { addDays, dayStartMs, localDay } from '../quiz/days.js';
 import { readiness, type Readiness } from '../quiz/readiness-model.js';
 import type { CalibrationPoint } from '../quiz/readiness.js';
 import { parseCard, type Card } from '../quiz/schedule.js';
 import { loadCards, usualAnswerTimeMs } from '../store/answers.js';
 import { openStore, resolveDbPath, type Store } from '../store/open.js';
-import { forecastedExams, topicTallies } from '../store/readiness.js';
+import { forecastedExams, saveExamForecast, topicTallies } from '../store/readiness.js';
 import { getSetting, setSetting } from '../store/settings.js';
 import { renderReadiness, renderReadinessJson } from '../ui/readiness-report.js';
 import { terminalWidth } from '../ui/text.js';
@@ -67,25 +67,29 @@ function cardsOf(store: Store): Map<string, Card> {
   return cards;
 }
 
-function historyOf(store: Store, blueprint: BlueprintName): CalibrationPoint[] {
+/** Every mock exam that had a forecast: each was forecast for itself, so each checks the model. */
+function historyOf(store: Store): CalibrationPoint[] {
   return forecastedExams(store).flatMap((e) => {
     const r = e.result as { percent?: unknown; passed?: unknown } | null;
-    if ((e.blueprint ?? 'saa') !== blueprint && blueprint !== 'quick') return [];
     if (typeof r?.percent !== 'number' || typeof r.passed !== 'boolean') return [];
     return [{ predictedPercent: e.expectedPercent, passProbability: e.passProbability, actualPercent: r.percent, passed: r.passed, startedAt: e.startedAt }];
   });
 }
 
-/** The forecast for a blueprint and date from what the store and the banks hold. */
-export function readinessFor(store: Store | undefined, questions: readonly QuizQuestion[], plan: ExamPlan, now: Date): Readiness & { plan: Readiness['plan']; examDay: string; today: string } {
+/**
+ * The forecast for a blueprint and date from what the store and the banks hold; `count`
+ * overrides the blueprint's length (a custom exam).
+ */
+export function readinessFor(store: Store | undefined, questions: readonly QuizQuestion[], plan: ExamPlan, now: Date, count?: number): Readiness & { plan: Readiness['plan']; examDay: string; today: string } {
   const blueprint = BLUEPRINTS[plan.blueprint];
   const today = localDay(now.getTime());
   const examDay = plan.date ?? today;
   const examAt = plan.date ? dayStartMs(examDay) + EXAM_HOUR * 3600_000 : now.getTime();
+  const group = domainOf(blueprint);
   const result = readiness({
-    questions: questions.map((question) => ({ question, group: question.domain })),
-    weights: new Map(Object.entries(blueprint.weights)),
-    count: blueprint.count,
+    questions: questions.map((question) => ({ question, group: group(question) })),
+    weights: new Map(Object.entries(blueprint.weights) as [string, number][]),
+    count: count ?? blueprint.count,
     passMark: blueprint.passMark,
     cards: store ? cardsOf(store) : new Map(),
     topics: store ? topicTallies(store) : [],
@@ -93,7 +97,7 @@ export function readinessFor(store: Store | undefined, questions: readonly QuizQ
     examDay,
     today,
     medianAnswerMs: store ? usualAnswerTimeMs(store) : undefined,
-    history: store ? historyOf(store, plan.blueprint) : [],
+    history: store ? historyOf(store) : [],
   });
   return { ...result, examDay, today };
 }
@@ -126,4 +130,13 @@ export async function readinessCommand(options: ReadinessOptions, io: { now?: Da
   } finally {
     store?.close();
   }
+}
+
+/**
+ * The forecast made as a mock exam starts, for that exam as drawn (its pool and length, if
+ * taken now), kept so that `readiness` can later show how good its forecasts were.
+ */
+export function recordExamForecast(store: Store, examId: number, pool: readonly QuizQuestion[], blueprint: 'saa' | 'sap' | 'quick', count: number, now: Date): void {
+  const r = readinessFor(store, pool, { blueprint: blueprint === 'sap' ? 'sap' : 'saa', date: null }, now, count);
+  saveExamForecast(store, examId, { expectedPercent: r.forecast.expectedPercent, passProbability: r.forecast.passProbability }, now.getTime());
 }

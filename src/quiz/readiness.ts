@@ -1,3 +1,4 @@
+import { apportion } from './exam-draw.js';
 import { seededRandom } from './random.js';
 
 // "Will I pass on exam day?" as a forecast. Pure: each question's chance of being answered
@@ -83,33 +84,6 @@ export function shrunkAccuracy(topic: Tally | undefined, domain: Tally | undefin
   return topic ? (topic.correct + PRIOR_STRENGTH * dom) / (topic.attempts + PRIOR_STRENGTH) : dom;
 }
 
-/** Largest remainder: `count` split over groups by weight, none given more than it has, the shortfall spread over the rest. */
-export function splitByWeight(count: number, weights: ReadonlyMap<string, number>, available: ReadonlyMap<string, number>): Map<string, number> {
-  const out = new Map([...weights.keys()].map((g) => [g, 0]));
-  let open = [...weights.keys()].filter((g) => (available.get(g) ?? 0) > 0);
-  let left = Math.min(count, open.reduce((n, g) => n + (available.get(g) ?? 0), 0));
-  while (left > 0 && open.length) {
-    const positive = open.some((g) => (weights.get(g) ?? 0) > 0);
-    const w = (g: string) => (positive ? Math.max(0, weights.get(g) ?? 0) : 1);
-    const sum = open.reduce((n, g) => n + w(g), 0);
-    const exact = open.map((g) => ({ g, q: (left * w(g)) / sum }));
-    const quota = new Map(exact.map(({ g, q }) => [g, Math.floor(q)]));
-    let rest = left - exact.reduce((n, { q }) => n + Math.floor(q), 0);
-    for (const { g } of [...exact].sort((a, b) => b.q - Math.floor(b.q) - (a.q - Math.floor(a.q)))) if (rest-- > 0) quota.set(g, quota.get(g)! + 1);
-    const over = open.filter((g) => quota.get(g)! > (available.get(g) ?? 0) - out.get(g)!);
-    if (!over.length) {
-      for (const g of open) out.set(g, out.get(g)! + quota.get(g)!);
-      break;
-    }
-    for (const g of over) {
-      left -= (available.get(g) ?? 0) - out.get(g)!;
-      out.set(g, available.get(g) ?? 0);
-    }
-    open = open.filter((g) => !over.includes(g));
-  }
-  return out;
-}
-
 export interface ForecastOptions {
   count: number;
   weights: ReadonlyMap<string, number>;
@@ -129,7 +103,9 @@ export function forecastScore(questions: readonly ForecastQuestion[], options: F
   const byGroup = new Map<string, ForecastQuestion[]>([...options.weights.keys()].map((g) => [g, []]));
   for (const q of [...questions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) byGroup.get(q.group)?.push(q);
   const available = new Map([...byGroup].map(([g, qs]) => [g, qs.length]));
-  const drawn = splitByWeight(options.count, options.weights, available);
+  // Split as the exam draw splits it: largest remainder by weight, the shortfall of a thin group spread over the rest.
+  const split = apportion(options.count, Object.fromEntries(options.weights), Object.fromEntries(available));
+  const drawn = new Map(Object.entries(split));
   const total = [...drawn.values()].reduce((n, c) => n + c, 0);
   const mean = (qs: readonly ForecastQuestion[]) => (qs.length ? qs.reduce((s, q) => s + q.p, 0) / qs.length : 0);
   const groups = [...byGroup].map(([group, qs]) => ({ group, expected: mean(qs), questions: qs.length, drawn: drawn.get(group) ?? 0 }));

@@ -46,8 +46,9 @@ export function renderReadiness(v: ReadinessView, width: number): string[] {
   for (const [l, value] of facts) lines.push(hangingWrap(INDENT + l + ' '.repeat(label - cols(l)), value, w));
 
   lines.push('', chalk.bold(t('readiness.groups')));
-  const groups = [...f.groups].sort((a, b) => a.expected - b.expected);
-  lines.push(...table(groups.map((g) => [INDENT + tDynamic(`stats.domain.${g.group}`), ratio(g.expected)]), ['left', 'right']).map((l) => fit(l, w)));
+  // A group the blueprint gives no weight (SAP-C02's untagged questions) is drawn only to fill in: not listed.
+  const groups = f.groups.filter((g) => g.questions > 0 && (g.drawn > 0 || g.group !== 'untagged')).sort((a, b) => a.expected - b.expected);
+  lines.push(...table(groups.map((g) => [INDENT + tDynamic(`exam.domain.${g.group}`), ratio(g.expected)]), ['left', 'right']).map((l) => fit(l, w)));
 
   if (v.weakestTopics.length) {
     lines.push('', chalk.bold(t('readiness.topics')));

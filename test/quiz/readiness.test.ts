@@ -8,7 +8,7 @@ import { estimateScaled } from '../../src/quiz/exam-score.js';
 import { seededRandom } from '../../src/quiz/random.js';
 import { readiness, type ReadinessInput } from '../../src/quiz/readiness-model.js';
 import { studyPlan } from '../../src/quiz/readiness-plan.js';
-import { calibration, chanceRight, combinations, guessChance, recallFromAccuracy, shrunkAccuracy, splitByWeight } from '../../src/quiz/readiness.js';
+import { calibration, chanceRight, combinations, guessChance, recallFromAccuracy, shrunkAccuracy } from '../../src/quiz/readiness.js';
 import { makeQuestion, multipleQuestion } from '../helpers/exam-questions.js';
 
 const DAY = 86_400_000;
@@ -37,17 +37,6 @@ describe('the model pieces', () => {
     expect(shrunkAccuracy(undefined, { attempts: 50, correct: 25 }, overall)).toBeCloseTo((25 + 5 * (160 + 1) / 202) / 55, 5);
     // No answers at all: half known, a weak prior.
     expect(shrunkAccuracy(undefined, undefined, { attempts: 0, correct: 0 })).toBe(0.5);
-  });
-
-  it('splits the exam over groups exactly as the exam draw does', () => {
-    const random = seededRandom('split');
-    for (let round = 0; round < 200; round++) {
-      const count = 1 + Math.floor(random() * 90);
-      const available = Object.fromEntries(EXAM_DOMAINS.map((d) => [d, Math.floor(random() * 40)])) as Record<Domain, number>;
-      const want = apportion(count, BLUEPRINTS.saa.weights, available);
-      const got = splitByWeight(count, new Map(Object.entries(BLUEPRINTS.saa.weights)), new Map(Object.entries(available)));
-      expect(Object.fromEntries(got)).toEqual(want);
-    }
   });
 });
 
@@ -88,7 +77,7 @@ function simulatedLearner(stabilityFor: (i: number) => number, examInDays: numbe
   };
   // The truth: 20,000 exams drawn as the blueprint draws them, answered by the learner's real memory.
   const random = seededRandom('truth');
-  const perDomain = apportion(65, BLUEPRINTS.saa.weights, { secure: 100, resilient: 100, performant: 100, cost: 100 });
+  const perDomain = apportion(65, BLUEPRINTS.saa.weights, { secure: 100, resilient: 100, performant: 100, cost: 100 }) as Record<Domain, number>;
   const byDomain = Object.fromEntries(EXAM_DOMAINS.map((d) => [d, truth.filter((t) => t.domain === d)]));
   let totalRight = 0;
   let passes = 0;
