@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recordAnswer } from '../../src/store/answers.js';
-import { createExam, finishExam } from '../../src/store/exams.js';
+import { createExam, finishExam, takeExam } from '../../src/store/exams.js';
 import { openStore } from '../../src/store/open.js';
 import { saveExamForecast } from '../../src/store/readiness.js';
 import { localDay } from '../../src/quiz/days.js';
@@ -61,7 +61,9 @@ describe('aws-quiz readiness (built binary)', () => {
     }
     const exam = createExam(store, { blueprint: 'saa', seed: 's', filters: {}, startedAt: now.getTime() - 3600_000, timeLimitMs: null, questions: [] });
     saveExamForecast(store, exam, { expectedPercent: 70, passProbability: 0.6 }, now.getTime() - 3600_000);
-    finishExam(store, exam, { endedAt: now.getTime(), timeUsedMs: 1000, result: { percent: 80, passed: true }, answers: [] });
+    const lease = { pid: process.pid, token: 'test' };
+    takeExam(store, exam, lease, now.getTime());
+    finishExam(store, exam, lease, { endedAt: now.getTime(), timeUsedMs: 1000, result: { percent: 80, passed: true }, answers: [] });
     store.close();
 
     const r = await cli(['readiness', '--db', db, '--exam-date', inDays(7), '--json']);
@@ -101,4 +103,32 @@ describe('stats with an exam date set', () => {
     const json = JSON.parse((await cli(['stats', '--db', db, '--json'])).stdout);
     expect(json.readiness).toMatchObject({ blueprint: 'saa', examDate: date, expectedPercent: expect.any(Number), passProbability: expect.any(Number) });
   });
+});
+
+describe('a mock exam keeps the forecast made as it starts', () => {
+  it('and readiness then shows it against the score', async () => {
+    const { EXAM_BANK } = await import('../helpers/exam-pty.js');
+    const { KEYS, runInPty } = await import('../helpers/pty.js');
+    const db = join(tempDir(), 'm.db');
+    const run = runInPty(['exam', '--blueprint', 'quick', '--seed', 'f', '--questions', EXAM_BANK, '--db', db]);
+    await run.waitFor('Press Enter to begin, or q to leave.');
+    run.write(KEYS.enter);
+    await run.waitFor('Question 1 of 10');
+    run.write('q');
+    await run.waitFor('10 unanswered');
+    run.write('y');
+    await run.waitFor('Review the 10 wrong or unanswered questions now?');
+    run.write('n');
+    run.write(KEYS.enter);
+    expect((await run.exited).exitCode).toBe(0);
+    const store = openStore(db, { readonly: true });
+    const rows = store.db.prepare('SELECT expected_percent AS p, pass_probability AS pass FROM exam_forecasts').all() as { p: number; pass: number }[];
+    store.close();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.p).toBeGreaterThan(0);
+    const r = await execa('node', [BIN, 'readiness', '--db', db, '--questions', EXAM_BANK, '--json'], { reject: false, env: { NO_COLOR: '1' } });
+    const doc = JSON.parse(r.stdout);
+    expect(doc.calibration.mockExams).toBe(1);
+    expect(doc.calibration.exams[0]).toMatchObject({ actualPercent: 0, passed: false });
+  }, 30_000);
 });
