@@ -12,6 +12,7 @@ export type Domain = (typeof DOMAINS)[number];
 
 /** The four domains of the SAP-C02 exam guide, which differ from the associate's. */
 export const SAP_DOMAINS = ['organizational-complexity', 'new-solutions', 'continuous-improvement', 'migration-modernization'] as const;
+/** @public For the professional blueprint's draw by domain. */
 export type SapDomain = (typeof SAP_DOMAINS)[number];
 
 // Regex messages are catalogue keys (src/i18n/messages/lint.ts), worded in the interface's language.

@@ -66,8 +66,6 @@ export function toggleFlag(s: ExamState): ExamState {
   return { ...s, flags: replace(s.flags, s.position, !s.flags[s.position]) };
 }
 
-export const isAnswered = (s: ExamState, i: number): boolean => s.answers[i] != null;
-
 export interface ExamCounts {
   total: number;
   answered: number;
