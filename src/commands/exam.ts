@@ -70,7 +70,7 @@ export async function examCommand(options: ExamOptions): Promise<number> {
   if (options.list) return list(options);
   if (reviewing) return review(options);
 
-  requireTty('aws-quiz exam');
+  requireTty('exam');
   const { questions, sections: sources } = await quizBanksFor(options);
   const store = openStore(resolveDbPath(options.db, process.env));
   try {

@@ -55,7 +55,7 @@ function afterFirstDraw<T>(write: () => T, prompt: AbortController): Promise<T> 
 }
 
 export async function practiceCommand(options: PracticeOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  requireTty('aws-quiz practice');
+  requireTty('practice');
   const { questions, sections } = await quizBanksFor(options, env);
   const pool = filteredPool(questions, options);
   const store = openStore(resolveDbPath(options.db, env));

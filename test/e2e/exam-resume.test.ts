@@ -141,7 +141,7 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
     const db = join(tempDir(), 'quiz.db');
     const noTty = await cli(['exam', '--questions', EXAM_BANK, '--db', db]);
     expect(noTty.exitCode).toBe(2);
-    expect(noTty.stderr).toContain('is interactive');
+    expect(noTty.stderr).toContain('aws-quiz: exam is interactive');
     for (const [args, message] of [
       [['--resume', '--list'], 'use only one of --resume, --list'],
       [['--review', 'abc'], '--review takes an exam id'],
