@@ -7,7 +7,7 @@ import { chalk } from './color.js';
 import { renderAnsweredChoiceLines, renderSourceLine, type SourceRef } from './feedback.js';
 import { t, type MessageKey } from '../i18n/i18n.js';
 import { formatDuration, formatLocal } from './practice-summary.js';
-import { labelsOf, renderQuestionText } from './question-view.js';
+import { labelsOf, renderQuestionText, whereLabel } from './question-view.js';
 import { padEndCols, padStartCols, width as cells, wrap } from './text.js';
 
 // What the learner reads after an exam: the score against the blueprint, the domains,
@@ -87,7 +87,7 @@ export function renderReviewEntry(e: ReviewEntry, width: number): string[] {
   const state = e.selected ? t('exam.review.wrong') : t('exam.review.notAnswered');
   const flag = e.flagged ? '  ' + t('exam.review.flagged') : '';
   const title = `${t('exam.header.position', { position: e.position + 1, total: e.total })} · ${state}${flag}`;
-  const lines = [chalk.bold(title) + (e.question ? chalk.dim(`  ${e.question.bank} · ${e.question.topic}`) : ''), chalk.dim('─'.repeat(Math.min(width, 60)))];
+  const lines = [chalk.bold(title) + (e.question ? chalk.dim(`  ${whereLabel(e.question.bank, e.question.topic)}`) : ''), chalk.dim('─'.repeat(Math.min(width, 60)))];
   const q = e.question;
   if (!q) return [...lines, chalk.yellow(t('exam.review.missing', { id: e.questionId }))];
   lines.push(...renderQuestionText(q, width), '');

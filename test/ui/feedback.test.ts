@@ -32,7 +32,7 @@ describe('feedback after an answer', () => {
   it('says wrong, names the answer, marks every choice with its why, and shows the explanation and source', async () => {
     const { getScreen } = await render(feedbackPrompt, { ...base, selected: [2, 0], correct: false, last: false });
     const screen = getScreen();
-    expect(screen).toContain('2/5  vpc · vpc/endpoints');
+    expect(screen).toContain('2/5  vpc/endpoints');
     expect(screen).toContain('✗ Wrong: the answer is B, C');
     expect(screen).toMatch(/✗ A\) ルートテーブルにプレフィックスリストが追加される \(your answer\)\n {5}これはゲートウェイ型。/);
     expect(screen).toMatch(/✓ B\) セキュリティグループで制御できる \(your answer\)\n {5}ENI に関連付けられる。/);
