@@ -19,7 +19,7 @@ import { t } from '../i18n/i18n.js';
 import { formatDuration } from './practice-summary.js';
 import { fitToHeight, type ScreenParts } from './fit.js';
 import { choiceLabel, correctChoices, focusOf, labelsOf, positionForKey, renderChoiceBlocks, renderQuestionText } from './question-view.js';
-import { padEndCols, terminalWidth, truncateCols, width as cols, wrap } from './text.js';
+import { fitKeyHelp, padEndCols, terminalWidth, truncateCols, width as cols, wrap } from './text.js';
 
 // The exam as the learner sits it: one prompt for the whole sitting, switching between
 // the question screen, the review screen and the end-of-exam confirmation. It holds the
@@ -119,11 +119,12 @@ export function renderQuestionScreen(v: QuestionView, width: number): Omit<Scree
   const status = [v.answer ? t('exam.answered', { answer: labelsOf(v.answer, order) }) : chalk.dim(t('exam.unanswered'))];
   if (v.error) status.push(chalk.red(v.error));
   const last = choiceLabel(Math.min(order.length, 5) - 1);
+  const keys = (help: string) => fitKeyHelp(help, width).map((row) => chalk.dim(row));
   return {
     middle,
     focus,
-    bottom: ['', ...status, '', chalk.dim(t(multiple ? 'exam.keys.multiple' : 'exam.keys.single', { last })), chalk.dim(t('exam.keys.move'))],
-    compactBottom: [...status, chalk.dim(t('exam.keys.compact', { last }))],
+    bottom: ['', ...status, '', ...keys(t(multiple ? 'exam.keys.multiple' : 'exam.keys.single', { last })), ...keys(t('exam.keys.move'))],
+    compactBottom: [...status, ...keys(t('exam.keys.compact', { last }))],
   };
 }
 

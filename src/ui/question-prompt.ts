@@ -4,7 +4,7 @@ import { chalk } from './color.js';
 import { t } from '../i18n/i18n.js';
 import { fitToHeight } from './fit.js';
 import { choiceLabel, correctChoices, focusOf, positionForKey, renderChoiceBlocks, renderHeader, renderQuestionLines, renderQuestionText } from './question-view.js';
-import { terminalWidth } from './text.js';
+import { fitKeyHelp, terminalWidth } from './text.js';
 
 // One practice question on screen. Single answers: arrows or a letter, then Enter.
 // Multiple answers: Space or a letter toggles, Enter accepts exactly the number asked
@@ -89,10 +89,10 @@ export const questionPrompt = createPrompt<QuestionPromptResult, QuestionPromptC
   const text = renderQuestionText(question, width);
   const blocks = renderChoiceBlocks(question, order, width, { cursor, selected });
   const last = choiceLabel(order.length - 1);
-  const help = chalk.dim(t(multiple ? 'practice.keys.multiple' : 'practice.keys.single', { last }));
+  const help = fitKeyHelp(t(multiple ? 'practice.keys.multiple' : 'practice.keys.single', { last }), width).map((row) => chalk.dim(row));
   // One row is left for the cursor, so the prompt's redraw never scrolls the screen.
   const lines = fitToHeight(
-    { top: [renderHeader(header, width), ''], middle: [...text, '', ...blocks.flat()], focus: focusOf(blocks, cursor, text.length + 1), bottom: finished ? [] : error ? [help, chalk.red(error)] : [help] },
+    { top: [renderHeader(header, width), ''], middle: [...text, '', ...blocks.flat()], focus: focusOf(blocks, cursor, text.length + 1), bottom: finished ? [] : error ? [...help, chalk.red(error)] : help },
     width,
     height - 1,
   );

@@ -224,3 +224,23 @@ export function truncateCols(text: string, columns: number): string {
   }
   return out + '…';
 }
+
+/**
+ * Key help ("↑↓ move · Enter answer · q end") as the fewest rows that fit: the items close
+ * up (" · ", then two spaces, then one) before a row breaks, and a row breaks only between
+ * items, so no key is ever parted from what it does.
+ */
+export function fitKeyHelp(text: string, columns: number): string[] {
+  const items = text.split(' · ');
+  for (const separator of [' · ', '  ', ' ']) {
+    const line = items.join(separator);
+    if (width(line) <= columns) return [line];
+  }
+  const rows: string[] = [];
+  for (const item of items) {
+    const last = rows.length ? rows[rows.length - 1]! : undefined;
+    if (last !== undefined && width(`${last} · ${item}`) <= columns) rows[rows.length - 1] = `${last} · ${item}`;
+    else rows.push(...wrap(item, columns).split('\n'));
+  }
+  return rows;
+}
