@@ -17,7 +17,7 @@ import {
 import { chalk } from './color.js';
 import { t } from '../i18n/i18n.js';
 import { formatDuration } from './practice-summary.js';
-import { fitToHeight, type ScreenParts } from './fit.js';
+import { fitScreen, scrollKey, type FittedScreen, type ScreenParts } from './fit.js';
 import { choiceLabel, correctChoices, focusOf, labelsOf, positionForKey, renderChoiceBlocks, renderQuestionText } from './question-view.js';
 import { fitKeyHelp, padEndCols, terminalWidth, truncateCols, width as cols, wrap } from './text.js';
 
@@ -184,6 +184,8 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   const [reviewActive, setReviewActive] = useState(config.state.position);
   const [error, setError] = useState<string | undefined>(undefined);
   const [finished, setFinished] = useState(false);
+  // The window's top row when the learner scrolled a question taller than the terminal; null follows the cursor.
+  const [windowTop, setWindowTop] = useState<number | null>(null);
   const [, setShownSecond] = useState(() => clockSeconds(timer, now()));
 
   useEffect(() => {
@@ -200,6 +202,7 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
       setPending(new Set(nextState.answers[nextState.position] ?? []));
     }
     setError(undefined);
+    setWindowTop(null);
     setScreen(open);
   };
 
@@ -262,6 +265,9 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
       return;
     }
     setError(undefined);
+    const scrolled = fitted && scrollKey(key.name, fitted, windowTop, cursor === 0);
+    if (scrolled !== undefined) return setWindowTop(scrolled);
+    setWindowTop(null);
     if (isUpKey(key)) setCursor((cursor - 1 + item.order.length) % item.order.length);
     else if (isDownKey(key)) setCursor((cursor + 1) % item.order.length);
     else if (key.name === 'left') {
@@ -303,6 +309,7 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   );
   const top = [header, ...renderNotice(noticeAt(timer, at)), ''];
   let lines: string[];
+  let fitted: FittedScreen | undefined;
   if (screen === 'confirm') lines = [...top, ...renderConfirm(counts.unanswered, counts.flagged, width)];
   else if (screen === 'review') {
     const rows: ReviewRow[] = items.map((it, i) => ({ position: i, answered: state.answers[i] != null, flagged: state.flags[i]!, text: it.question.question }));
@@ -312,7 +319,8 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   } else {
     const parts = renderQuestionScreen({ item, cursor, pending, answer: state.answers[state.position] ?? null, flagged: state.flags[state.position]!, ...(error && { error }) }, width);
     // Outside the full screen, the prompt's own redraw needs the row the cursor rests on.
-    lines = fitToHeight({ top, ...parts }, width, config.fullScreen ? height : height - 1);
+    fitted = fitScreen({ top, ...parts }, width, config.fullScreen ? height : height - 1, windowTop);
+    lines = fitted.lines;
   }
   const content = lines.join('\n');
   return config.fullScreen ? HOME + content + CLEAR_BELOW + HIDE_CURSOR : content + HIDE_CURSOR;

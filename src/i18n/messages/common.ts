@@ -20,8 +20,8 @@ export const common = {
     'store.locked': 'the database is locked by another process: {path}. Close the other aws-quiz and try again.',
     'store.cannotCreate': 'cannot create the database directory {dir}: {detail}',
     'store.cannotOpen': 'cannot open the database {path}: {detail}',
-    'screen.moreAbove': '▲ {count} more {count|line|lines} above: ↑ to see them',
-    'screen.moreBelow': '▼ {count} more {count|line|lines} below: ↓ to see them',
+    'screen.moreAbove': '▲ {count} more {count|line|lines} above: PgUp to see them',
+    'screen.moreBelow': '▼ {count} more {count|line|lines} below: PgDn to see them',
   },
   ja: {
     'error.prefix': 'aws-quiz: ',
@@ -44,7 +44,7 @@ export const common = {
     'store.locked': 'データベースが他のプロセスにロックされています: {path}。もう一方の aws-quiz を閉じてから再実行してください。',
     'store.cannotCreate': 'データベースのディレクトリ {dir} を作成できません: {detail}',
     'store.cannotOpen': 'データベース {path} を開けません: {detail}',
-    'screen.moreAbove': '▲ 上にあと {count} 行: ↑ で表示',
-    'screen.moreBelow': '▼ 下にあと {count} 行: ↓ で表示',
+    'screen.moreAbove': '▲ 上にあと {count} 行: PgUp で表示',
+    'screen.moreBelow': '▼ 下にあと {count} 行: PgDn で表示',
   },
 };
