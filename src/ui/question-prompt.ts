@@ -5,6 +5,7 @@ import { t } from '../i18n/i18n.js';
 import { fitScreen, scrollKey } from './fit.js';
 import { choiceLabel, correctChoices, focusOf, positionForKey, renderChoiceBlocks, renderHeader, renderQuestionLines, renderQuestionText } from './question-view.js';
 import { fitKeyHelp, terminalWidth } from './text.js';
+import { useRedrawOnResize } from './redraw.js';
 
 // One practice question on screen. Single answers: arrows or a letter, then Enter.
 // Multiple answers: Space or a letter toggles, Enter accepts exactly the number asked
@@ -38,6 +39,7 @@ export const questionPrompt = createPrompt<QuestionPromptResult, QuestionPromptC
   const [finished, setFinished] = useState(false);
   // The window's top row when the learner scrolled a question taller than the terminal; null follows the cursor.
   const [windowTop, setWindowTop] = useState<number | null>(null);
+  useRedrawOnResize();
 
   const toggle = (position: number) => {
     const original = order[position]!;
