@@ -51,6 +51,7 @@ import { examAnswerRecords } from './exam-answers.js';
 import { quizBanksFor } from './quiz-banks.js';
 import { requireTty } from './tty.js';
 import { terminalWidth } from '../ui/text.js';
+import { FrameWriter } from '../ui/frame-writer.js';
 
 
 /** Exit codes as shells report the signal that stopped the exam. */
@@ -294,7 +295,8 @@ async function sit(store: Store, s: Sitting, options: ExamOptions): Promise<numb
         },
         fullScreen: true,
       },
-      { signal: AbortSignal.any([deadline.signal, interrupt.signal, failure.signal]) },
+      // Only the rows that change reach the terminal: the clock's, once a second.
+      { signal: AbortSignal.any([deadline.signal, interrupt.signal, failure.signal]), output: new FrameWriter() },
     );
     outcome = { kind: 'ended', state: ended };
   } catch (err) {
