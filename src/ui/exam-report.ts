@@ -8,7 +8,7 @@ import { renderAnsweredChoiceLines, renderSourceLine, type SourceRef } from './f
 import { t, type MessageKey } from '../i18n/i18n.js';
 import { formatDuration, formatLocal } from './practice-summary.js';
 import { labelsOf, renderQuestionText, whereLabel } from './question-view.js';
-import { padEndCols, padStartCols, width as cells, wrap } from './text.js';
+import { padEndCols, padStartCols, truncateCols, width as cells, wrap } from './text.js';
 
 // What the learner reads after an exam: the score against the blueprint, the domains,
 // the weakest topics; then every wrong or unanswered question explained. Functions
@@ -146,8 +146,14 @@ export function renderExamList(exams: readonly ExamSummary[], width = Infinity):
     keep = keep.filter((i) => i !== drop);
   }
   const widths = header.map((h, i) => Math.max(cells(h), ...rows.map((r) => cells(r[i]!))));
-  const line = (cols: string[]) => keep.map((i) => padEndCols(cols[i]!, widths[i]!)).join('  ').trimEnd();
-  return [chalk.bold(line(header)), ...rows.map(line)];
+  const line = (cols: string[], columns = keep) => columns.map((i) => padEndCols(cols[i]!, widths[i]!)).join('  ').trimEnd();
+  if (tableWidth([header, ...rows], keep) <= width) return [chalk.bold(line(header)), ...rows.map((r) => line(r))];
+  // Narrower still (40–60 columns): each exam takes two rows, which exam, when and its result above,
+  // score and time below, indented; a row that still does not fit is cut rather than wrapped.
+  const [above, below] = [[0, 1, 2, 6], [4, 7]];
+  const fit = (text: string, indent = '') => truncateCols(indent + text, width);
+  const stacked = (cols: string[]) => [fit(line(cols, above)), fit(line(cols, below), '   ')];
+  return [...stacked(header).map((l) => chalk.bold(l)), ...rows.flatMap(stacked)];
 }
 
 function tableWidth(rows: readonly string[][], keep: readonly number[]): number {
