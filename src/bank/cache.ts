@@ -21,6 +21,8 @@ export interface SectionRef {
   id: string;
   noteFile: string;
   heading: string;
+  /** The note's title, shown to the learner instead of its file name; missing in caches written before it was kept. */
+  noteTitle?: string;
 }
 
 export interface BankData {
@@ -192,7 +194,7 @@ export function writeCache(path: string, key: string, data: BankData): void {
 export function quizData(questions: readonly Question[], sources: readonly SourceIndex[]): BankData {
   return {
     questions: questions.map(({ at: _at, ...q }) => q),
-    sections: sources.flatMap((index) => index.sections.filter((s) => !s.skip).map((s) => ({ id: s.id, noteFile: s.noteFile, heading: s.heading }))),
+    sections: sources.flatMap((index) => index.sections.filter((s) => !s.skip).map((s) => ({ id: s.id, noteFile: s.noteFile, heading: s.heading, noteTitle: s.noteTitle }))),
   };
 }
 

@@ -43,7 +43,9 @@ export function renderAnsweredChoiceLines(question: QuizQuestion, order: readonl
 }
 
 export function renderSourceLine(source: SourceRef, width: number): string {
-  const text = source.heading ? t('practice.source', { file: source.file, heading: source.heading }) : t('practice.sourceFile', { file: source.file });
+  // The learner knows a note by its title; its file name (000_54328491b4c48bc9.txt) stays in --json and lint.
+  const note = source.title ?? source.file;
+  const text = source.heading ? t('practice.source', { note, heading: source.heading }) : t('practice.sourceFile', { note });
   return wrap(text, width);
 }
 

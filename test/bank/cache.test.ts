@@ -42,7 +42,7 @@ describe('bank cache', () => {
     // Positions in the bank file are lint's business; skipped sections are never cited.
     expect('at' in second.questions[0]!).toBe(false);
     expect(second.sections.map((x) => x.id)).toEqual(['vpc-endpoints', 's3-basics']);
-    expect(second.sections[0]).toEqual({ id: 'vpc-endpoints', noteFile: 'note.txt', heading: 'VPC > エンドポイント' });
+    expect(second.sections[0]).toEqual({ id: 'vpc-endpoints', noteFile: 'note.txt', heading: 'VPC > エンドポイント', noteTitle: 'ノート' });
   });
 
   it('reloads when a bank changes, a bank is added, or sources.yaml changes', async () => {

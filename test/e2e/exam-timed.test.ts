@@ -40,7 +40,7 @@ describe('aws-quiz exam --timed (built binary, pseudo-terminal)', () => {
     const review = run.output().slice(run.output().indexOf('Review: 9 wrong or unanswered questions'));
     expect(review).toContain('Your answer: none (unanswered)');
     expect(review).toMatch(/Correct answer: [A-D]/);
-    expect(review).toMatch(/Source: exam-note\.txt — \w+ の節/);
+    expect(review).toMatch(/Source: 試験用ノート — \w+ の節/);
     expect(review).toContain('⚑ flagged');
     expect((await run.exited).exitCode).toBe(0);
 
