@@ -98,33 +98,43 @@ const isSpace = (token: Cell[]): boolean => token.length === 1 && token[0]!.ch =
 
 /** Greedy line filling by display width; returns the lines as cells, spaces at the breaks dropped. */
 function breakLines(tokens: Cell[][], columns: number): Cell[][][] {
+  // Each token measured once: measuring is most of the cost of wrapping.
+  const sizes = new Map<Cell[], number>(tokens.map((tk) => [tk, width(textOf(tk))]));
+  const size = (tk: Cell[]) => sizes.get(tk) ?? width(textOf(tk));
   const lines: Cell[][][] = [];
   let current: Cell[][] = [];
-  const used = () => current.reduce((n, tk) => n + width(textOf(tk)), 0);
+  let used = 0;
   const push = (line: Cell[][]) => {
     while (line.length && isSpace(line[line.length - 1]!)) line.pop();
     lines.push(line);
   };
+  const start = (line: Cell[][]) => {
+    current = line;
+    used = line.reduce((n, tk) => n + size(tk), 0);
+  };
   for (const token of tokens) {
-    const w = width(textOf(token));
+    const w = size(token);
     if (isSpace(token) && lines.length && current.length === 0) continue; // no space at the start of a wrapped line
-    if (used() + w <= columns) {
+    if (used + w <= columns) {
       current.push(token);
+      used += w;
       continue;
     }
     if (isSpace(token)) {
       push(current);
-      current = [];
+      start([]);
       continue;
     }
     if (w > columns) {
       // A word longer than a line (a URL, an ARN) is cut where it must be.
       for (const cell of token) {
-        if (used() + width(cell.ch) > columns) {
+        const cw = width(cell.ch);
+        if (used + cw > columns) {
           push(current);
-          current = [];
+          start([]);
         }
         current.push([cell]);
+        used += cw;
       }
       continue;
     }
@@ -134,10 +144,10 @@ function breakLines(tokens: Cell[][], columns: number): Cell[][][] {
     const startsBadly = (k: number) => NO_LINE_START.test(textOf(k === current.length ? token : current[k]!));
     const endsBadly = (k: number) => NO_LINE_END.test(textOf(current[k - 1]!));
     while (at > 0 && current.length - at < 3 && !isSpace(current[at - 1]!) && (startsBadly(at) || endsBadly(at))) at--;
-    if (at === 0 || width(current.slice(at).map(textOf).join('')) + w > columns) at = current.length;
+    if (at === 0 || current.slice(at).reduce((n, tk) => n + size(tk), 0) + w > columns) at = current.length;
     const carried = current.slice(at);
     push(current.slice(0, at));
-    current = [...carried, token];
+    start([...carried, token]);
   }
   if (current.length || !lines.length) push(current);
   return lines;
