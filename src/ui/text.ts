@@ -41,6 +41,8 @@ const ESCAPE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u
 interface Cell {
   pre: string;
   ch: string;
+  /** Its place in the line. */
+  at: number;
 }
 
 function cellsOf(line: string): { cells: Cell[]; tail: string } {
@@ -56,7 +58,7 @@ function cellsOf(line: string): { cells: Cell[]; tail: string } {
       continue;
     }
     const ch = String.fromCodePoint(line.codePointAt(i)!);
-    cells.push({ pre, ch });
+    cells.push({ pre, ch, at: cells.length });
     pre = '';
     i += ch.length;
   }
@@ -93,13 +95,23 @@ function tokensOf(cells: Cell[]): Cell[][] {
   return out;
 }
 
+// Printable ASCII takes one column; other characters are measured once each.
+const charWidths = new Map<string, number>();
+function charWidth(ch: string): number {
+  const code = ch.charCodeAt(0);
+  if (ch.length === 1 && code >= 0x20 && code < 0x7f) return 1;
+  let w = charWidths.get(ch);
+  if (w === undefined) charWidths.set(ch, (w = width(ch)));
+  return w;
+}
+
 const textOf = (token: Cell[]): string => token.map((c) => c.ch).join('');
 const isSpace = (token: Cell[]): boolean => token.length === 1 && token[0]!.ch === ' ';
 
 /** Greedy line filling by display width; returns the lines as cells, spaces at the breaks dropped. */
 function breakLines(tokens: Cell[][], columns: number): Cell[][][] {
   // Each token measured once: measuring is most of the cost of wrapping.
-  const sizes = new Map<Cell[], number>(tokens.map((tk) => [tk, width(textOf(tk))]));
+  const sizes = new Map<Cell[], number>(tokens.map((tk) => [tk, tk.length === 1 ? charWidth(tk[0]!.ch) : width(textOf(tk))]));
   const size = (tk: Cell[]) => sizes.get(tk) ?? width(textOf(tk));
   const lines: Cell[][][] = [];
   let current: Cell[][] = [];
@@ -128,7 +140,7 @@ function breakLines(tokens: Cell[][], columns: number): Cell[][][] {
     if (w > columns) {
       // A word longer than a line (a URL, an ARN) is cut where it must be.
       for (const cell of token) {
-        const cw = width(cell.ch);
+        const cw = charWidth(cell.ch);
         if (used + cw > columns) {
           push(current);
           start([]);
@@ -171,6 +183,7 @@ const CLOSER: Record<string, string> = { bold: '22', italic: '23', underline: '2
 
 /** Tracks the colours and styles in force, so each wrapped line can close them and the next reopen them. */
 function followStyles(escapes: string, active: Map<string, string>): void {
+  if (!escapes) return;
   for (const m of escapes.matchAll(/\u001b\[([0-9;]*)m/g)) {
     const code = m[1] || '0';
     if (code === '0') active.clear();
@@ -193,8 +206,8 @@ function wrapLine(line: string, columns: number): string[] {
     const shown = row.flat();
     // Cells dropped at the break (spaces) still carry escape sequences that must be kept.
     const next = rows[r + 1]?.[0]?.[0];
-    const lastShown = shown.length ? cells.indexOf(shown[shown.length - 1]!) : -1;
-    const end = next ? cells.indexOf(next) : cells.length;
+    const lastShown = shown.length ? shown[shown.length - 1]!.at : -1;
+    const end = next ? next.at : cells.length;
     for (const cell of shown) {
       out += cell.pre + cell.ch;
       followStyles(cell.pre, active);
