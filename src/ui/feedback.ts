@@ -4,6 +4,7 @@ import { chalk } from './color.js';
 import { t } from '../i18n/i18n.js';
 import { choiceLabel, labelsOf, renderHeader, renderQuestionText, type HeaderInfo } from './question-view.js';
 import { hangingWrap, terminalWidth, wrap } from './text.js';
+import { useRedrawOnResize } from './redraw.js';
 import type { SourceRef } from '../bank/source-lookup.js';
 
 // What the learner sees right after answering: right or wrong, the correct choices
@@ -89,6 +90,7 @@ const HIDE_CURSOR = '\x1b[?25l';
 export const feedbackPrompt = createPrompt<FeedbackResult, FeedbackConfig>((config, done) => {
   const width = config.width ?? terminalWidth();
   const [finished, setFinished] = useState(false);
+  useRedrawOnResize(!config.printed);
   const finish = (result: FeedbackResult) => {
     setFinished(true);
     done(result);

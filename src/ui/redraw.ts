@@ -9,12 +9,16 @@ import { useEffect, useRef, useState } from '@inquirer/core';
 
 const HOME_AND_CLEAR = '\x1b[H\x1b[J';
 
-/** Redraws the prompt, from the top of a cleared screen, whenever the terminal is resized. */
-export function useRedrawOnResize(out: NodeJS.WriteStream = process.stdout): void {
+/**
+ * Redraws the prompt, from the top of a cleared screen, whenever the terminal is resized;
+ * not when `enabled` is false (a screen printed above the prompt would be cleared away).
+ */
+export function useRedrawOnResize(enabled = true, out: NodeJS.WriteStream = process.stdout): void {
   const resizes = useRef(0);
   const [, setResizes] = useState(0);
   useEffect(() => {
     const onResize = () => {
+      if (!enabled) return;
       out.write(HOME_AND_CLEAR);
       setResizes(++resizes.current);
     };

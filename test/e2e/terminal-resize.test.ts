@@ -57,3 +57,31 @@ describe('practice redraws when the window is resized mid-question', () => {
     expect(visible.filter((r) => /^1\/1 /.test(r))).toHaveLength(1);
   });
 });
+
+describe('practice feedback redraws when the window is resized', () => {
+  it('narrowing from 200×50 to 120×50 draws the feedback again at the new width, once', async () => {
+    const [from, to] = [{ cols: 200, rows: 50 }, { cols: 120, rows: 50 }];
+    const run = runInPty(['practice', '--questions', LONG, '--db', join(tempDir(), 'q.db'), '--count', '1', '--seed', 'resize'], {}, from);
+    await run.waitFor(/Enter answer/);
+    run.write('a\r');
+    await run.waitFor(/Enter see the summary/);
+    await sleep(200);
+    const cut = run.raw().length;
+    run.pty.resize(to.cols, to.rows);
+    await run.waitFor(/Enter see the summary/, 10_000, run.output().length);
+    await sleep(200);
+    const raw = run.raw();
+    run.write('q');
+    await run.exited;
+    const screen = await screenAcrossResize([
+      { raw: raw.slice(0, cut), size: from },
+      { raw: raw.slice(cut), size: to },
+    ]);
+    const visible = screen.rows.slice(-to.rows);
+    expect(visible.filter((r) => /^1\/1 /.test(r)), visible.join('\n')).toHaveLength(1);
+    expect(visible.filter((r) => /Enter see the summary/.test(r))).toHaveLength(1);
+    expect(visible.every((r) => r.length <= to.cols)).toBe(true);
+    // Wrapped to the new width: about 60 Japanese characters, 120 columns, to the row.
+    expect(visible.find((r) => r.startsWith('ある企業は'))!.length).toBeGreaterThan(55);
+  });
+});
