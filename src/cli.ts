@@ -4,6 +4,7 @@ import { escapeControls } from './bank/text.js';
 import { UserError } from './errors.js';
 import { detectLang, isLang, setLang, t, type Lang } from './i18n/i18n.js';
 import { packageVersion } from './version.js';
+import { width, wrap } from './ui/text.js';
 
 // Commander wiring only. Each action imports its command module on demand, so
 // `aws-quiz --help` loads neither YAML, prompts nor SQLite.
@@ -101,6 +102,30 @@ function translateExtras(description: string): string {
 }
 
 /**
+ * One option or command of the help: the description beside the term, wrapped under
+ * itself; on a terminal too narrow for that, below the term, indented.
+ */
+function formatHelpItem(term: string, termWidth: number, description: string, helpWidth: number): string {
+  if (!description) return `  ${term}`;
+  const beside = helpWidth - termWidth - 4;
+  if (beside >= 16) return `  ${term}${' '.repeat(termWidth - width(term) + 2)}${wrap(description, beside).replace(/\n/g, `\n${' '.repeat(termWidth + 4)}`)}`;
+  return `  ${term}\n${wrap(description, helpWidth, '      ')}`;
+}
+
+/** The usage line, wrapped under itself when the terminal is narrower than it. */
+function wrapUsageLine(help: string, helpWidth: number): string {
+  const [usage = '', ...rest] = help.split('\n');
+  const title = usage.slice(0, usage.indexOf(' ') + 1);
+  const wrapped = wrap(usage.slice(title.length), helpWidth - width(title)).replace(/\n/g, `\n${' '.repeat(width(title))}`);
+  return [title + wrapped, ...rest].join('\n');
+}
+
+/** "[options]" and "[command]" in usage lines, in the interface's language. */
+function translatePlaceholders(usage: string): string {
+  return usage.replace(/\[options\]/g, t('cli.usage.options')).replace(/\[command\]/g, t('cli.usage.command'));
+}
+
+/**
  * Commander's usage errors, in one line in the interface's language. Errors from our own
  * argument parsers already are: only their sentence is kept.
  */
@@ -146,6 +171,15 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
       outputError: (str, write) => write(t('error.prefix') + escapeControls(usageError(str)) + '\n'),
     })
     .configureHelp({
+      // Wrapped by display width (a Japanese character takes two columns) with the rule every
+      // screen uses, and at any width: commander's own stops wrapping below 40 columns of text.
+      displayWidth: (text) => width(text),
+      boxWrap: (text, columns) => wrap(text, columns),
+      minWidthToWrap: 10,
+      formatItem: (term, termWidth, description, helper) => formatHelpItem(term, termWidth, description, helper.helpWidth ?? 80),
+      formatHelp: (cmd, helper) => wrapUsageLine(Help.prototype.formatHelp.call(helper, cmd, helper), helper.helpWidth ?? 80),
+      commandUsage: (cmd) => translatePlaceholders(Help.prototype.commandUsage.call(new Help(), cmd)),
+      subcommandTerm: (cmd) => translatePlaceholders(Help.prototype.subcommandTerm.call(new Help(), cmd)),
       styleTitle: (title) => TITLES[title]?.() ?? title,
       optionDescription: (option) => translateExtras(Help.prototype.optionDescription.call(new Help(), option)),
       argumentDescription: (argument) => translateExtras(Help.prototype.argumentDescription.call(new Help(), argument)),

@@ -26,6 +26,8 @@ export interface SectionRef {
   id: string;
   noteFile: string;
   heading: string;
+  /** The note's title, shown to the learner instead of its file name; missing in caches written before it was kept. */
+  noteTitle?: string;
 }
 
 export interface BankData {
@@ -295,7 +297,7 @@ export function quizData(questions: readonly Question[], sources: readonly Sourc
       ...(explanation !== undefined && { explanation }),
       source,
     })),
-    sections: sources.flatMap((index) => index.sections.filter((s) => !s.skip).map((s) => ({ id: s.id, noteFile: s.noteFile, heading: s.heading }))),
+    sections: sources.flatMap((index) => index.sections.filter((s) => !s.skip).map((s) => ({ id: s.id, noteFile: s.noteFile, heading: s.heading, noteTitle: s.noteTitle }))),
   };
 }
 

@@ -9,7 +9,7 @@ import type { BankGroup } from './rules.js';
 import type { Problem, Question, SourceIndex } from './types.js';
 import { MAX_FILE_BYTES } from './yaml.js';
 
-export { bankDirsFrom, defaultBankDirs, SOURCES_FILE } from './dirs.js';
+export { bankDirsFrom } from './dirs.js';
 
 export interface LoadedBanks {
   groups: BankGroup[];

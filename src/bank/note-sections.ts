@@ -68,7 +68,7 @@ function markdownSections(lines: string[]): DraftSection[] {
 
 function plainSections(lines: string[]): DraftSection[] {
   const out: DraftSection[] = [];
-  lines.forEach((line, i) => {
+  lines.forEach((_line, i) => {
     const text = plainHeading(lines, i);
     if (text) out.push({ heading: text, text, line: i + 1 });
   });

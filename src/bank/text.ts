@@ -31,7 +31,7 @@ const TERMINAL_UNSAFE = new RegExp(`(\\x1b\\[[0-9;]*m)|\\x1b(?:\\[[0-?]*[ -/]*[@
  * read, and whatever slipped through (a cache, a database row) is removed here.
  */
 export function terminalSafe(text: string): string {
-  return text.replace(TERMINAL_UNSAFE, (match, sgr: string | undefined) => sgr ?? '');
+  return text.replace(TERMINAL_UNSAFE, (_match, sgr: string | undefined) => sgr ?? '');
 }
 
 export function hasControlChars(text: string): boolean {

@@ -65,6 +65,7 @@ import { examAnswerRecords } from './exam-answers.js';
 import { keptOptions } from './kept-options.js';
 import { quizBanksFor } from './quiz-banks.js';
 import { requireTty } from './tty.js';
+import { FrameWriter } from '../ui/frame-writer.js';
 
 
 /** Exit codes as shells report the signal that stopped the exam. */
@@ -90,7 +91,7 @@ export async function examCommand(options: ExamOptions, clock: Clock = systemClo
   if (options.list) return list(options);
   if (reviewing) return review(options);
 
-  requireTty('aws-quiz exam');
+  requireTty('exam');
   const { questions, sections: sources } = await quizBanksFor(options);
   const store = openStoreFor(options, process.env);
   // One exam, one terminal: this sitting holds its exam by this lease while it runs.
@@ -372,7 +373,8 @@ async function sit(store: Store, s: Sitting, options: ExamOptions, clock: Clock,
         },
         fullScreen: true,
       },
-      { signal: AbortSignal.any([deadline.signal, interrupt.signal, failure.signal]) },
+      // Only the rows that change reach the terminal: the clock's, once a second.
+      { signal: AbortSignal.any([deadline.signal, interrupt.signal, failure.signal]), output: new FrameWriter() },
     );
     outcome = { kind: 'ended', state: ended };
   } catch (err) {

@@ -60,7 +60,7 @@ function afterFirstDraw<T>(write: () => T, prompt: AbortController): Promise<T> 
 }
 
 export async function practiceCommand(options: PracticeOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  requireTty('aws-quiz practice');
+  requireTty('practice');
   const { questions, sections } = await quizBanksFor(options, env);
   const filtered = filteredPool(questions, options);
   const store = openStoreFor(options, env);

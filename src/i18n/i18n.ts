@@ -33,10 +33,6 @@ export function setLang(lang: Lang): void {
   current = lang;
 }
 
-export function getLang(): Lang {
-  return current;
-}
-
 export function isLang(value: string): value is Lang {
   return Object.hasOwn(catalogues, value);
 }

@@ -67,8 +67,6 @@ export function toggleFlag(s: ExamState, i: number = s.position): ExamState {
   return { ...s, flags: replace(s.flags, i, !s.flags[i]) };
 }
 
-export const isAnswered = (s: ExamState, i: number): boolean => s.answers[i] != null;
-
 /**
  * As the real exam marks a question: a multiple-response question with fewer ticks than it
  * asks for is incomplete, not answered (it still scores as wrong).

@@ -9,10 +9,6 @@ export function isCorrect(question: QuizQuestion, selected: readonly number[]): 
   return chosen.size === selected.length && question.choices.every((c, i) => c.correct === chosen.has(i));
 }
 
-export function correctCount(question: QuizQuestion): number {
-  return question.choices.filter((c) => c.correct).length;
-}
-
 export interface ReviewUpdate {
   rating: Grade;
   card: Card;

@@ -6,7 +6,6 @@ import {
   countsOf,
   goTo,
   isLast,
-  next,
   noticeAt,
   setAnswer,
   statusOf,
@@ -20,9 +19,9 @@ import {
 import { chalk } from './color.js';
 import { t } from '../i18n/i18n.js';
 import { formatDuration } from './practice-summary.js';
-import { fitToHeight, type ScreenParts } from './fit.js';
+import { fitScreen, scrollKey, type FittedScreen, type ScreenParts } from './fit.js';
 import { choiceLabel, correctChoices, focusOf, labelsOf, positionForKey, renderChoiceBlocks, renderQuestionText } from './question-view.js';
-import { padEndCols, terminalWidth, truncateCols, width as cols, wrap } from './text.js';
+import { fitKeyHelp, padEndCols, terminalWidth, truncateCols, width as cols, wrap } from './text.js';
 import { terminalSafe } from '../bank/text.js';
 
 // The exam as the learner sits it: one prompt for the whole sitting, switching between
@@ -136,11 +135,12 @@ export function renderQuestionScreen(v: QuestionView, width: number): Omit<Scree
   ];
   if (v.error) status.push(chalk.red(v.error));
   const last = choiceLabel(Math.min(order.length, 5) - 1);
+  const keys = (help: string) => fitKeyHelp(help, width).map((row) => chalk.dim(row));
   return {
     middle,
     focus,
-    bottom: ['', ...status, '', chalk.dim(t(multiple ? 'exam.keys.multiple' : 'exam.keys.single', { last })), chalk.dim(t('exam.keys.move'))],
-    compactBottom: [...status, chalk.dim(t('exam.keys.compact', { last }))],
+    bottom: ['', ...status, '', ...keys(t(multiple ? 'exam.keys.multiple' : 'exam.keys.single', { last })), ...keys(t('exam.keys.move'))],
+    compactBottom: [...status, ...keys(t('exam.keys.compact', { last }))],
   };
 }
 
@@ -203,6 +203,8 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   const [filter, setFilter] = useState<ReviewFilter>('all');
   const [error, setError] = useState<string | undefined>(undefined);
   const [finished, setFinished] = useState(false);
+  // The window's top row when the learner scrolled a question taller than the terminal; null follows the cursor.
+  const [windowTop, setWindowTop] = useState<number | null>(null);
   const [, setShownSecond] = useState(() => clockSeconds(timer, now()));
 
   useEffect(() => {
@@ -219,6 +221,7 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
       setPending(new Set(nextState.answers[nextState.position] ?? []));
     }
     setError(undefined);
+    setWindowTop(null);
     setScreen(open);
   };
 
@@ -304,6 +307,9 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
       return;
     }
     setError(undefined);
+    const scrolled = fitted && scrollKey(key.name, fitted, windowTop, cursor === 0);
+    if (scrolled !== undefined) return setWindowTop(scrolled);
+    setWindowTop(null);
     if (isUpKey(key)) setCursor((cursor - 1 + item.order.length) % item.order.length);
     else if (isDownKey(key)) setCursor((cursor + 1) % item.order.length);
     else if (key.name === 'left') {
@@ -351,6 +357,7 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   );
   const top = [header, ...renderNotice(noticeAt(timer, at)), ''];
   let lines: string[];
+  let fitted: FittedScreen | undefined;
   if (screen === 'confirm') lines = [...top, ...renderConfirm(counts, width)];
   else if (screen === 'review') {
     const rows: ReviewRow[] = shownInReview(state, filter).map((i) => ({ position: i, status: statusOf(state, i, need), flagged: state.flags[i]!, text: items[i]!.question.question }));
@@ -362,7 +369,8 @@ export const examPrompt = createPrompt<ExamState, ExamPromptConfig>((config, don
   } else {
     const parts = renderQuestionScreen({ item, cursor, pending, answer: state.answers[state.position] ?? null, flagged: state.flags[state.position]!, ...(error && { error }) }, width);
     // Outside the full screen, the prompt's own redraw needs the row the cursor rests on.
-    lines = fitToHeight({ top, ...parts }, width, config.fullScreen ? height : height - 1);
+    fitted = fitScreen({ top, ...parts }, width, config.fullScreen ? height : height - 1, windowTop);
+    lines = fitted.lines;
   }
   const content = lines.join('\n');
   return config.fullScreen ? HOME + content + CLEAR_BELOW + HIDE_CURSOR : content + HIDE_CURSOR;

@@ -7,8 +7,8 @@ import { chalk } from './color.js';
 import { renderAnsweredChoiceLines, renderSourceLine, type SourceRef } from './feedback.js';
 import { t, type MessageKey } from '../i18n/i18n.js';
 import { drillCommand, formatDuration, formatLocal } from './practice-summary.js';
-import { labelsOf, renderQuestionText } from './question-view.js';
-import { padEndCols, padStartCols, width as cells, wrap } from './text.js';
+import { labelsOf, renderQuestionText, whereLabel } from './question-view.js';
+import { padEndCols, padStartCols, truncateCols, width as cells, wrap } from './text.js';
 import { escapeControls, terminalSafe } from '../bank/text.js';
 
 // What the learner reads after an exam: the score against the blueprint, the domains,
@@ -125,7 +125,7 @@ export function renderReviewEntry(e: ReviewEntry, width: number): string[] {
   const state = e.correct ? t('exam.review.right') : e.selected ? t('exam.review.wrong') : t('exam.review.notAnswered');
   const flag = e.flagged ? '  ' + t('exam.review.flagged') : '';
   const title = `${t('exam.header.position', { position: e.position + 1, total: e.total })} · ${state}${flag}`;
-  const lines = [chalk.bold(title) + (e.question ? chalk.dim(`  ${e.question.bank} · ${e.question.topic}`) : ''), chalk.dim('─'.repeat(Math.min(width, 60)))];
+  const lines = [chalk.bold(title) + (e.question ? chalk.dim(`  ${whereLabel(e.question.bank, e.question.topic)}`) : ''), chalk.dim('─'.repeat(Math.min(width, 60)))];
   const q = e.question;
   if (!q) return [...lines, chalk.yellow(t('exam.review.missing', { id: e.questionId }))];
   lines.push(...renderQuestionText(q, width), '');
@@ -185,8 +185,14 @@ export function renderExamList(exams: readonly ExamSummary[], width = Infinity):
     keep = keep.filter((i) => i !== drop);
   }
   const widths = header.map((h, i) => Math.max(cells(h), ...rows.map((r) => cells(r[i]!))));
-  const line = (cols: string[]) => keep.map((i) => padEndCols(cols[i]!, widths[i]!)).join('  ').trimEnd();
-  return [chalk.bold(line(header)), ...rows.map(line)];
+  const line = (cols: string[], columns = keep) => columns.map((i) => padEndCols(cols[i]!, widths[i]!)).join('  ').trimEnd();
+  if (tableWidth([header, ...rows], keep) <= width) return [chalk.bold(line(header)), ...rows.map((r) => line(r))];
+  // Narrower still (40–60 columns): each exam takes two rows, which exam, when and its result above,
+  // score and time below, indented; a row that still does not fit is cut rather than wrapped.
+  const [above, below] = [[0, 1, 2, 6], [4, 7]];
+  const fit = (text: string, indent = '') => truncateCols(indent + text, width);
+  const stacked = (cols: string[]) => [fit(line(cols, above)), fit(line(cols, below), '   ')];
+  return [...stacked(header).map((l) => chalk.bold(l)), ...rows.flatMap(stacked)];
 }
 
 function tableWidth(rows: readonly string[][], keep: readonly number[]): number {

@@ -4,6 +4,7 @@ import { chalk } from './color.js';
 import { t } from '../i18n/i18n.js';
 import { choiceLabel, labelsOf, renderHeader, renderQuestionText, type HeaderInfo } from './question-view.js';
 import { hangingWrap, terminalWidth, wrap } from './text.js';
+import { useRedrawOnResize } from './redraw.js';
 import type { SourceRef } from '../bank/source-lookup.js';
 import { terminalSafe } from '../bank/text.js';
 
@@ -44,7 +45,9 @@ export function renderAnsweredChoiceLines(question: QuizQuestion, order: readonl
 }
 
 export function renderSourceLine(source: SourceRef, width: number): string {
-  const text = source.heading ? t('practice.source', { file: source.file, heading: source.heading }) : t('practice.sourceFile', { file: source.file });
+  // The learner knows a note by its title; its file name (000_54328491b4c48bc9.txt) stays in --json and lint.
+  const note = source.title ?? source.file;
+  const text = source.heading ? t('practice.source', { note, heading: source.heading }) : t('practice.sourceFile', { note });
   return wrap(terminalSafe(text), width);
 }
 
@@ -89,6 +92,7 @@ const HIDE_CURSOR = '\x1b[?25l';
 export const feedbackPrompt = createPrompt<FeedbackResult, FeedbackConfig>((config, done) => {
   const width = config.width ?? terminalWidth();
   const [finished, setFinished] = useState(false);
+  useRedrawOnResize(!config.printed);
   const finish = (result: FeedbackResult) => {
     setFinished(true);
     done(result);

@@ -25,7 +25,21 @@ function toRows(lines: readonly string[], width: number): string[] {
   return lines.flatMap((l) => (l === '' ? [''] : wrap(l, width).split('\n')));
 }
 
-export function fitToHeight(parts: ScreenParts, width: number, height: number): string[] {
+/** A screen fitted to the terminal, and where its scrolling window stands. */
+export interface FittedScreen {
+  lines: string[];
+  /** First row of the middle shown; 0 when nothing is hidden above. */
+  offset: number;
+  /** Where the window stands when it follows the cursor. */
+  natural: number;
+  /** The last offset there is: 0 when the middle fits whole. */
+  max: number;
+  /** Rows of the middle shown. */
+  room: number;
+}
+
+/** The screen in `height` rows; `windowTop` (a row of the middle) when the learner scrolled, null to follow the cursor. */
+export function fitScreen(parts: ScreenParts, width: number, height: number, windowTop: number | null = null): FittedScreen {
   const top = toRows(parts.top, width);
   const full = toRows(parts.bottom, width);
   const middleRows: string[] = [];
@@ -36,26 +50,56 @@ export function fitToHeight(parts: ScreenParts, width: number, height: number): 
     middleRows.push(...toRows([line], width));
     if (i === parts.focus.end - 1) focusEnd = middleRows.length;
   });
-  if (top.length + middleRows.length + full.length <= height) return [...top, ...middleRows, ...full];
+  const whole = (bottom: string[]): FittedScreen => ({ lines: [...top, ...middleRows, ...bottom], offset: 0, natural: 0, max: 0, room: middleRows.length });
+  if (top.length + middleRows.length + full.length <= height) return whole(full);
   const bottom = parts.compactBottom ? toRows(parts.compactBottom, width) : full;
-  if (top.length + middleRows.length + bottom.length <= height) return [...top, ...middleRows, ...bottom];
+  if (top.length + middleRows.length + bottom.length <= height) return whole(bottom);
 
   // Rows for the window, less one for each "more above" / "more below" mark it needs.
   const free = height - top.length - bottom.length;
-  let offset: number;
-  let room: number;
-  if (focusEnd <= free - 1) [offset, room] = [0, free - 1];
-  else if (focusStart >= middleRows.length - (free - 1)) [offset, room] = [middleRows.length - (free - 1), free - 1];
-  else {
-    room = free - 2;
-    // A choice taller than the window shows its start.
-    offset = Math.min(focusEnd - room, focusStart);
-  }
-  room = Math.max(1, room);
-  offset = Math.max(0, offset);
+  const max = Math.max(0, middleRows.length - Math.max(1, free - 1));
+  let natural: number;
+  if (focusEnd <= free - 1) natural = 0;
+  else if (focusStart >= middleRows.length - (free - 1)) natural = max;
+  // A choice taller than the window shows its start.
+  else natural = Math.max(0, Math.min(focusEnd - Math.max(1, free - 2), focusStart));
+  natural = Math.min(natural, max);
+  const offset = windowTop === null ? natural : Math.max(0, Math.min(windowTop, max));
+  const room = Math.max(1, offset === 0 || offset >= max ? free - 1 : free - 2);
   const shown = middleRows.slice(offset, offset + room);
   const below = middleRows.length - offset - shown.length;
-  const above = offset > 0 ? chalk.dim(t('screen.moreAbove', { count: offset })) : '';
-  const more = below > 0 ? chalk.dim(t('screen.moreBelow', { count: below })) : '';
-  return [...top, ...(offset > 0 ? [above] : []), ...shown, ...(below > 0 ? [more] : []), ...bottom];
+  const above = offset > 0 ? [chalk.dim(t('screen.moreAbove', { count: offset }))] : [];
+  const more = below > 0 ? [chalk.dim(t('screen.moreBelow', { count: below }))] : [];
+  return { lines: [...top, ...above, ...shown, ...more, ...bottom], offset, natural, max, room };
+}
+
+export function fitToHeight(parts: ScreenParts, width: number, height: number, windowTop: number | null = null): string[] {
+  return fitScreen(parts, width, height, windowTop).lines;
+}
+
+/**
+ * What a key does to a screen too short for its question: the window's new top (null: follow
+ * the cursor again), or undefined when the key is not for scrolling here. ↑ on the first
+ * choice and PgUp/Home scroll the question into view; ↓, PgDn and End scroll back.
+ */
+export function scrollKey(key: string | undefined, fitted: FittedScreen, windowTop: number | null, onFirstChoice: boolean): number | null | undefined {
+  if (fitted.max === 0) return undefined;
+  const page = Math.max(1, fitted.room - 1);
+  switch (key) {
+    case 'pageup':
+      return Math.max(0, fitted.offset - page);
+    case 'home':
+      return 0;
+    case 'pagedown':
+      return Math.min(fitted.max, fitted.offset + page);
+    case 'end':
+      return fitted.max;
+    case 'up':
+      return onFirstChoice && fitted.offset > 0 ? fitted.offset - 1 : undefined;
+    case 'down':
+      if (windowTop === null || fitted.offset >= fitted.natural) return undefined;
+      return fitted.offset + 1 >= fitted.natural ? null : fitted.offset + 1;
+    default:
+      return undefined;
+  }
 }

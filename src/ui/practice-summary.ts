@@ -1,5 +1,6 @@
 import type { PracticeSummary, UpcomingReviews } from '../quiz/practice-session.js';
 import { escapeControls, hasControlChars, terminalSafe } from '../bank/text.js';
+import { localDay } from '../quiz/days.js';
 import { chalk } from './color.js';
 import { t } from '../i18n/i18n.js';
 import { padEndCols, width as cols, wrap } from './text.js';
@@ -25,11 +26,11 @@ export function formatIn(ms: number): string {
   return t('practice.in.days', { n: Math.round(hours / 24) });
 }
 
-/** Local "YYYY-MM-DD HH:MM". */
+/** Local "YYYY-MM-DD HH:MM": the one date format of every screen, its day as `stats` writes days. */
 export function formatLocal(at: number): string {
   const d = new Date(at);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return `${localDay(at)} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** Quotes a word for a POSIX shell when it needs it. */

@@ -2,9 +2,10 @@ import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, 
 import type { QuizQuestion } from '../bank/cache.js';
 import { chalk } from './color.js';
 import { t } from '../i18n/i18n.js';
-import { fitToHeight } from './fit.js';
+import { fitScreen, scrollKey } from './fit.js';
 import { choiceLabel, correctChoices, focusOf, positionForKey, renderChoiceBlocks, renderHeader, renderQuestionLines, renderQuestionText } from './question-view.js';
-import { terminalWidth } from './text.js';
+import { fitKeyHelp, terminalWidth } from './text.js';
+import { useRedrawOnResize } from './redraw.js';
 
 // One practice question on screen. Single answers: arrows or a letter, then Enter.
 // Multiple answers: Space or a letter toggles, Enter accepts exactly the number asked
@@ -36,6 +37,9 @@ export const questionPrompt = createPrompt<QuestionPromptResult, QuestionPromptC
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [error, setError] = useState<string | undefined>(undefined);
   const [finished, setFinished] = useState(false);
+  // The window's top row when the learner scrolled a question taller than the terminal; null follows the cursor.
+  const [windowTop, setWindowTop] = useState<number | null>(null);
+  useRedrawOnResize();
 
   const toggle = (position: number) => {
     const original = order[position]!;
@@ -67,6 +71,9 @@ export const questionPrompt = createPrompt<QuestionPromptResult, QuestionPromptC
       return;
     }
     setError(undefined);
+    const scrolled = scrollKey(key.name, fitted, windowTop, cursor === 0);
+    if (scrolled !== undefined) return setWindowTop(scrolled);
+    setWindowTop(null);
     if (isUpKey(key)) setCursor((cursor - 1 + order.length) % order.length);
     else if (isDownKey(key)) setCursor((cursor + 1) % order.length);
     else if (isSpaceKey(key) && multiple) toggle(cursor);
@@ -89,12 +96,13 @@ export const questionPrompt = createPrompt<QuestionPromptResult, QuestionPromptC
   const text = renderQuestionText(question, width);
   const blocks = renderChoiceBlocks(question, order, width, { cursor, selected });
   const last = choiceLabel(order.length - 1);
-  const help = chalk.dim(t(multiple ? 'practice.keys.multiple' : 'practice.keys.single', { last }));
+  const help = fitKeyHelp(t(multiple ? 'practice.keys.multiple' : 'practice.keys.single', { last }), width).map((row) => chalk.dim(row));
   // One row is left for the cursor, so the prompt's redraw never scrolls the screen.
-  const lines = fitToHeight(
-    { top: [renderHeader(header, width), ''], middle: [...text, '', ...blocks.flat()], focus: focusOf(blocks, cursor, text.length + 1), bottom: finished ? [] : error ? [help, chalk.red(error)] : [help] },
+  const fitted = fitScreen(
+    { top: [renderHeader(header, width), ''], middle: [...text, '', ...blocks.flat()], focus: focusOf(blocks, cursor, text.length + 1), bottom: finished ? [] : error ? [...help, chalk.red(error)] : help },
     width,
     height - 1,
+    windowTop,
   );
-  return lines.join('\n') + (finished ? '' : HIDE_CURSOR);
+  return fitted.lines.join('\n') + (finished ? '' : HIDE_CURSOR);
 });

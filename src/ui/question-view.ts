@@ -41,12 +41,17 @@ export interface HeaderInfo {
   right?: string;
 }
 
+/** Where a question comes from: its topic, after the bank unless the topic already starts with the bank's name. */
+export function whereLabel(bank: string, topic: string): string {
+  return topic === bank || topic.startsWith(`${bank}/`) ? topic : `${bank} · ${topic}`;
+}
+
 /** "3/10  bank · topic" on one line, cut to the width. */
 export function renderHeader(info: HeaderInfo, width: number): string {
   const progress = chalk.bold(t('practice.progress', { position: info.position, total: info.total }));
   const right = info.right ?? '';
   const room = Math.max(10, width - cols(progress) - 2 - (right ? cols(right) + 2 : 0));
-  const where = truncateCols(terminalSafe(`${info.bank} · ${info.topic}`), room);
+  const where = truncateCols(terminalSafe(whereLabel(info.bank, info.topic)), room);
   const left = `${progress}  ${chalk.cyan(where)}`;
   return right ? padEndCols(left, width - cols(right)) + right : left;
 }

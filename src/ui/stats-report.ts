@@ -72,11 +72,11 @@ function pairs(rows: readonly [string, string][], width: number): string[] {
   });
 }
 
-/** Wraps comma-separated items into lines no wider than `width`. */
+/** Wraps comma-separated items into lines no wider than `width`; an item wider than a line is cut. */
 function flow(items: string[], width: number, indent: string): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const item of items) {
+  for (const item of items.map((i) => fit(i, width - cols(indent) - 1))) {
     const next = line ? `${line}, ${item}` : item;
     if (line && cols(indent + next) > width) {
       lines.push(indent + line + ',');
@@ -210,27 +210,35 @@ export function renderExams(r: StatsReport, width: number): string[] {
   const header = ['stats.col.exam', 'stats.col.date', 'stats.col.blueprint', 'stats.col.score', 'stats.col.scaled', 'stats.col.result', 'stats.col.time'].map((k) => t(k as MessageKey));
   const score = (e: ExamStat) =>
     e.correct !== null && e.total !== null ? `${e.correct}/${e.total} ${e.percent === null ? '' : `${Math.round(e.percent)}%`}`.trim() : e.percent === null ? '–' : `${Math.round(e.percent)}%`;
-  const layout = (withLimit: boolean) =>
+  const cellsOf = (e: ExamStat, withLimit: boolean) => [
+    String(e.number),
+    e.date,
+    blueprintLabel(e.blueprint),
+    score(e),
+    e.scaled === null ? '–' : String(e.scaled),
+    resultText(e),
+    // One duration format everywhere, as the exam's own report and --list write it.
+    withLimit && e.timeLimitMs ? `${formatDuration(e.timeUsedMs)} / ${formatDuration(e.timeLimitMs)}` : formatDuration(e.timeUsedMs),
+  ];
+  const align = ['right', 'left', 'left', 'right', 'right', 'left', 'right'] as const;
+  const layout = (withLimit: boolean, keep: readonly number[]) =>
     table(
-      [
-        header,
-        ...shown.map((e) => [
-          String(e.number),
-          e.date,
-          blueprintLabel(e.blueprint),
-          score(e),
-          e.scaled === null ? '–' : String(e.scaled),
-          resultText(e),
-          // One duration format everywhere, as the exam's own report and --list write it.
-          withLimit && e.timeLimitMs ? `${formatDuration(e.timeUsedMs)} / ${formatDuration(e.timeLimitMs)}` : formatDuration(e.timeUsedMs),
-        ]),
-      ],
-      ['right', 'left', 'left', 'right', 'right', 'left', 'right'],
+      [header, ...shown.map((e) => cellsOf(e, withLimit))].map((row) => keep.map((i) => row[i]!)),
+      keep.map((i) => align[i]!),
     );
-  // The time limit is the first thing to go on a narrow terminal; then lines are cut.
-  let lines = layout(true);
-  if (lines.some((l) => cols(INDENT + l) > width)) lines = layout(false);
-  out.push(...lines.map((l, i) => INDENT + (i === 0 ? chalk.dim(fit(l, width - INDENT.length)) : fitColoured(l, width - INDENT.length))));
+  // On a narrow terminal the time limit goes first, then the scaled score (the score says
+  // it), then the blueprint; the result and the time stay to the end.
+  const fits = (lines: string[]) => lines.every((l) => cols(INDENT + l) <= width);
+  const all = [0, 1, 2, 3, 4, 5, 6];
+  const tries = [layout(true, all), layout(false, all), layout(false, [0, 1, 2, 3, 5, 6]), layout(false, [0, 1, 3, 5, 6])];
+  const lines = tries.find(fits);
+  if (lines) out.push(...lines.map((l, i) => INDENT + (i === 0 ? chalk.dim(l) : l)));
+  else {
+    // Narrower still: each exam takes two rows, the score, result and time indented under its date.
+    const stacked = table([header, ...shown.map((e) => cellsOf(e, false))].map((row) => [row[3]!, row[5]!, row[6]!]), ['right', 'left', 'right']);
+    out.push(INDENT + chalk.dim(fit(`${header[0]} · ${header[1]} · ${header[2]}`, width - INDENT.length)), INDENT + '  ' + chalk.dim(stacked[0]!));
+    shown.forEach((e, i) => out.push(INDENT + fit(`${e.number}  ${e.date}  ${blueprintLabel(e.blueprint)}`, width - INDENT.length), INDENT + '  ' + fitColoured(stacked[i + 1]!, width - INDENT.length - 2)));
+  }
   if (r.exams.length >= 2) {
     // As many of the latest exams as fit across the terminal, two columns each.
     const fitting = r.exams.slice(-Math.max(2, Math.floor((width - INDENT.length - 8) / 2)));
@@ -251,14 +259,27 @@ export function renderReviews(r: StatsReport, width: number): string[] {
   const retention = rv.retention.rate === null
     ? chalk.dim(t('stats.noRetention'))
     : t('stats.retentionValue', { percent: byLevel(percent(rv.retention.rate), rv.retention.rate), count: grouped(rv.retention.reviews) });
+  const totalText = chalk.dim(t('stats.next7Total', { count: grouped(total) }));
   const rows: [string, string][] = [
     [t('stats.dueNow'), rv.dueNow ? chalk.bold(grouped(rv.dueNow)) : '0'],
     [t('stats.dueToday'), grouped(rv.dueToday)],
     [t('stats.next7'), `${days[0]}`],
-    ['', `${days[1]}  ${chalk.dim(t('stats.next7Total', { count: grouped(total) }))}`],
+    ['', `${days[1]}  ${totalText}`],
     [t('stats.retention'), retention],
   ];
-  return [heading(t('stats.reviews')), ...pairs(rows, width)];
+  const beside = pairs(rows, width);
+  // The week is a table: it never wraps. Too narrow beside its label, it goes under it.
+  if (beside.length === rows.length) return [heading(t('stats.reviews')), ...beside];
+  const under = INDENT + '  ';
+  const week = [under + days[0]!, under + days[1]!, ...(cols(`${under}${days[1]}  ${totalText}`) <= width ? [] : [under + totalText])];
+  if (week.length === 2) week[1] += `  ${totalText}`;
+  return [
+    heading(t('stats.reviews')),
+    ...pairs(rows.slice(0, 2), width),
+    INDENT + t('stats.next7'),
+    ...week,
+    ...pairs(rows.slice(4), width),
+  ];
 }
 
 export function renderLeeches(r: StatsReport, width: number, minLapses: number): string[] {

@@ -43,7 +43,7 @@ describe('bank cache', () => {
     // Positions in the bank file are lint's business; skipped sections are never cited.
     expect('at' in second.questions[0]!).toBe(false);
     expect(second.sections.map((x) => x.id)).toEqual(['vpc-endpoints', 's3-basics']);
-    expect(second.sections[0]).toEqual({ id: 'vpc-endpoints', noteFile: 'note.txt', heading: 'VPC > エンドポイント' });
+    expect(second.sections[0]).toEqual({ id: 'vpc-endpoints', noteFile: 'note.txt', heading: 'VPC > エンドポイント', noteTitle: 'ノート' });
   });
 
   it('carries the SAP-C02 domain from the YAML through the cache, and leaves it out where the bank does', async () => {

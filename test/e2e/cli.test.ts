@@ -98,7 +98,7 @@ describe('aws-quiz (built binary)', () => {
     expect(help.stdout).not.toMatch(/Usage:|Options:|default:|display help/);
     const top = await cli(['--lang', 'ja', '--help']);
     expect(top.stdout).toContain('コマンド:');
-    expect(top.stdout).toContain('help [command]             コマンドのヘルプを表示');
+    expect(top.stdout).toMatch(/help \[コマンド\] +コマンドのヘルプを表示/);
     for (const [args, text] of [
       [['pratice'], '不明なコマンド "pratice" です。コマンドの一覧は aws-quiz --help で確認できます（practice のことですか？）'],
       [['practice', '--cout', '3'], '不明なオプション --cout です（--count のことですか？）'],

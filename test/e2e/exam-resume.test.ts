@@ -149,7 +149,7 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
     const db = join(tempDir(), 'quiz.db');
     const noTty = await cli(['exam', '--questions', EXAM_BANK, '--db', db]);
     expect(noTty.exitCode).toBe(2);
-    expect(noTty.stderr).toContain('is interactive');
+    expect(noTty.stderr).toContain('aws-quiz: exam is interactive');
     // As the README promises: 2 for a usage error, 1 for nothing to act on.
     for (const [args, message, code] of [
       [['--resume', '--list'], 'use only one of --resume, --list', 2],

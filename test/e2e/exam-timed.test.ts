@@ -47,7 +47,7 @@ describe('aws-quiz exam --timed (built binary, pseudo-terminal)', () => {
     expect(first).toContain('Question 2 of 10 · not answered  ⚑ flagged');
     expect(first).toContain('Your answer: none (unanswered)');
     expect(first).toMatch(/Correct answer: [A-D]/);
-    expect(first).toMatch(/Source: exam-note\.txt — \w+ の節/);
+    expect(first).toMatch(/Source: 試験用ノート — \w+ の節/);
     run.write(KEYS.right);
     await run.waitFor('2 of 9 · showing: wrong or unanswered');
     expect(run.output().slice(run.output().lastIndexOf('2 of 9'))).toContain('Question 3 of 10');

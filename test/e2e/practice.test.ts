@@ -186,6 +186,6 @@ describe('aws-quiz practice (built binary in a terminal)', () => {
   it('refuses to run without a terminal, with exit 2 and without hanging', async () => {
     const r = await execa('node', [BIN, 'practice', '--questions', GOOD, '--db', join(tempDir(), 'quiz.db')], { reject: false, input: 'a\n', timeout: 10_000 });
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toBe('aws-quiz: aws-quiz practice is interactive: run it in a terminal (stdin and stdout must be a TTY).');
+    expect(r.stderr).toBe('aws-quiz: practice is interactive: run it in a terminal (stdin and stdout must be a TTY).');
   });
 });

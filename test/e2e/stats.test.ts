@@ -31,6 +31,15 @@ describe('aws-quiz stats (built binary)', () => {
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
+  it('stats --help lists every --since form, and each one it lists is accepted', async () => {
+    for (const lang of ['en', 'ja']) {
+      const help = (await cli(['stats', '--help', '--lang', lang])).stdout.replace(/\s+/g, ' ');
+      const forms = ['7d', '4w', '2025-04-01', 'all'];
+      for (const form of forms) expect(help, `${lang}: ${form}`).toContain(form);
+      for (const form of forms) expect((await cli(['stats', '--since', form, '--db', join(tempDir(), 'q.db')])).exitCode, form).toBe(0);
+    }
+  });
+
   it('prints plain text when piped, and JSON a script can read', async () => {
     const db = join(tempDir(), 'q.db');
     const store = openStore(db);

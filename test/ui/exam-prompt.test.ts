@@ -2,7 +2,7 @@ import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 import { renderPrompt, settlePrompts } from '../helpers/prompt.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newExamState, newTimer, startTimer, type ExamState } from '../../src/quiz/exam-engine.js';
-import { examPrompt, pageAround, renderConfirm, renderReviewRow, type ExamItem } from '../../src/ui/exam-prompt.js';
+import { examPrompt, pageAround, renderConfirm, renderQuestionScreen, renderReviewRow, type ExamItem } from '../../src/ui/exam-prompt.js';
 import { setLang } from '../../src/i18n/i18n.js';
 import { width as cols } from '../../src/ui/text.js';
 import { makeQuestion, multipleQuestion } from '../helpers/exam-questions.js';
@@ -345,5 +345,25 @@ describe('pageAround', () => {
       for (const line of renderConfirm({ unanswered: 12, incomplete: 2, flagged: 3 }, 40)) expect(cols(line), line).toBeLessThanOrEqual(40);
     }
     setLang('en');
+  });
+});
+
+describe('exam key help on a narrow terminal', () => {
+  afterEach(() => setLang('en'));
+
+  it('fits the short key help on one 40-column row, q end included, in either language', () => {
+    const five = makeQuestion('q5', { choices: ['a', 'b', 'c', 'd', 'e'].map((text, i) => ({ text, correct: i === 0, why: '' })) });
+    for (const lang of ['en', 'ja'] as const) {
+      setLang(lang);
+      for (const question of [five, multipleQuestion('m')]) {
+        const order = question.choices.map((_, i) => i);
+        const parts = renderQuestionScreen({ item: { question, order }, cursor: 0, pending: new Set(), answer: null, flagged: false }, 40);
+        const help = parts.compactBottom!.at(-1)!;
+        expect(parts.compactBottom!.length, lang).toBe(2);
+        expect(cols(help), `${lang}: ${help}`).toBeLessThanOrEqual(40);
+        expect(help).toMatch(/q (end|終了)$/);
+        for (const row of parts.bottom) expect(cols(row), `${lang}: ${row}`).toBeLessThanOrEqual(40);
+      }
+    }
   });
 });

@@ -3,6 +3,7 @@ import { scoreExam } from '../../src/quiz/exam-score.js';
 import type { ExamSummary } from '../../src/store/exams.js';
 import { renderExamList, renderExamReport, renderExamReview, renderReviewEntry } from '../../src/ui/exam-report.js';
 import { setLang } from '../../src/i18n/i18n.js';
+import { width as cells } from '../../src/ui/text.js';
 import { makeQuestion, multipleQuestion } from '../helpers/exam-questions.js';
 
 const items = [
@@ -163,6 +164,22 @@ describe('exam list', () => {
     expect(lines[1]).toMatch(/1:00:00 \/ 2:40:00 \(\+30 min\)$/);
     const report = renderExamReport({ ...result, timeLimitMs: 160 * 60_000 }, { examId: 1, blueprint: 'saa', extraMinutes: 30 }).join('\n');
     expect(report).toMatch(/Time used\s+12:34 \/ 2:40:00 +\(includes 30 min extra time\)/);
+  });
+
+  it('fits 40 to 60 columns, in either language, by giving each exam two rows', () => {
+    const exams = [{ ...base, id: 3, state: 'active' as const, result: null, answered: 12, timeUsedMs: 600_000 }, base];
+    for (const lang of ['en', 'ja'] as const) {
+      setLang(lang);
+      for (const width of [40, 50, 60]) {
+        const lines = renderExamList(exams, width);
+        for (const l of lines) expect(cells(l), `${lang} ${width}: ${l}`).toBeLessThanOrEqual(width);
+        const text = lines.join('\n');
+        expect(text).toContain('50/65 (77%)');
+        expect(text).toContain('1:00:00 / 2:10:00');
+        expect(text).toContain('2026-01-05 09:30');
+      }
+    }
+    setLang('en');
   });
 
   it('says so when there are no exams', () => {

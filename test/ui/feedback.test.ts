@@ -24,7 +24,7 @@ const base = {
   question,
   order: [2, 0, 1],
   header: { position: 2, total: 5, bank: 'vpc', topic: 'vpc/endpoints' },
-  source: { file: 'note.txt', heading: 'VPC > エンドポイント' },
+  source: { file: '000_54328491b4c48bc9.txt', title: 'テスト用ノート', heading: 'VPC > エンドポイント' },
   width: 70,
 };
 
@@ -34,13 +34,14 @@ describe('feedback after an answer', () => {
   it('says wrong, names the answer, marks every choice with its why, and shows the explanation and source', async () => {
     const { getScreen } = await renderPrompt(feedbackPrompt, { ...base, selected: [2, 0], correct: false, last: false });
     const screen = getScreen();
-    expect(screen).toContain('2/5  vpc · vpc/endpoints');
+    expect(screen).toContain('2/5  vpc/endpoints');
     expect(screen).toContain('✗ Wrong: the answer is B, C');
     expect(screen).toMatch(/✗ A\) ルートテーブルにプレフィックスリストが追加される \(your answer\)\n {5}これはゲートウェイ型。/);
     expect(screen).toMatch(/✓ B\) セキュリティグループで制御できる \(your answer\)\n {5}ENI に関連付けられる。/);
     expect(screen).toMatch(/✓ C\) ENI が入口になる\n {5}PrivateLink の仕組み。/);
     expect(screen).toMatch(/Explanation\n {2}インターフェイス型は ENI を介した PrivateLink 接続。/);
-    expect(screen).toContain('Source: note.txt — VPC > エンドポイント');
+    expect(screen).toContain('Source: テスト用ノート — VPC > エンドポイント');
+    expect(screen).not.toContain('000_54328491b4c48bc9.txt');
     expect(screen).toContain('Enter next question · q end');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitToHeight, type ScreenParts } from '../../src/ui/fit.js';
+import { fitScreen, fitToHeight, scrollKey, type ScreenParts } from '../../src/ui/fit.js';
 
 /** A question of `textRows` lines and four choices of `choiceRows` lines each, cursor on `cursor`. */
 function parts(textRows: number, choiceRows: number, cursor: number): ScreenParts {
@@ -58,5 +58,47 @@ describe('fitting a screen to the terminal height', () => {
     const rows = fitToHeight(p, 40, 11);
     expect(rows.length).toBeLessThanOrEqual(11);
     expect(rows.every((r) => r.length <= 40)).toBe(true);
+  });
+});
+
+describe('scrolling a screen shorter than its question', () => {
+  const press = (key: string, p: ScreenParts, top: number | null, onFirst: boolean) => scrollKey(key, fitScreen(p, 80, 12, top), top, onFirst);
+
+  it('brings the question into view with ↑ on the first choice, PgUp and Home, and goes back with ↓, PgDn and End', () => {
+    const p = parts(12, 1, 0);
+    const start = fitScreen(p, 80, 12);
+    expect(start.offset).toBeGreaterThan(0);
+    expect(start.lines.join('\n')).toMatch(new RegExp(`▲ ${start.offset} more lines? above: PgUp`));
+    // ↑ on the first choice scrolls up a row at a time, until the first line of the question shows.
+    let top: number | null = null;
+    for (let i = 0; i < start.offset; i++) top = press('up', p, top, true)!;
+    expect(top).toBe(0);
+    expect(fitScreen(p, 80, 12, top).lines[2]).toBe('question line 1');
+    expect(press('up', p, top, true)).toBeUndefined();
+    // ↓ scrolls back, and from where the cursor's choice shows it moves the cursor again.
+    for (let i = 0; i < start.offset; i++) top = press('down', p, top, true)!;
+    expect(top).toBeNull();
+    expect(press('down', p, top, true)).toBeUndefined();
+    expect(press('home', p, null, true)).toBe(0);
+    expect(press('pageup', p, null, false)).toBeLessThan(start.offset);
+    expect(press('end', p, 0, true)).toBe(start.max);
+    expect(press('pagedown', p, 0, true)).toBeGreaterThan(0);
+  });
+
+  it('moves the cursor with ↑ on any other choice, and leaves screens that fit alone', () => {
+    expect(press('up', parts(12, 1, 2), null, false)).toBeUndefined();
+    for (const key of ['up', 'down', 'pageup', 'home', 'pagedown', 'end']) expect(press(key, parts(1, 1, 0), null, true)).toBeUndefined();
+  });
+
+  it('tells the truth in its marks: the rows counted above and below are the rows not shown', () => {
+    const p = parts(12, 1, 0);
+    for (const top of [null, 0, 1, 3, 5, 100]) {
+      const f = fitScreen(p, 80, 12, top);
+      expect(f.lines.length).toBeLessThanOrEqual(12);
+      const above = Number(/▲ (\d+)/.exec(f.lines.join('\n'))?.[1] ?? 0);
+      const below = Number(/▼ (\d+)/.exec(f.lines.join('\n'))?.[1] ?? 0);
+      expect(above, String(top)).toBe(f.offset);
+      expect(above + below + f.room).toBe(p.middle.length);
+    }
   });
 });

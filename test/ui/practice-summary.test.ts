@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drillCommand, formatDuration, formatIn, renderPracticeSummary, shellQuote } from '../../src/ui/practice-summary.js';
+import { drillCommand, formatDuration, formatIn, renderPracticeSummary, shellQuote, formatLocal } from '../../src/ui/practice-summary.js';
+import { localDay } from '../../src/quiz/days.js';
 
 const NOW = Date.UTC(2025, 5, 1, 10);
 
@@ -53,5 +54,13 @@ describe('practice summary', () => {
     expect(shellQuote('vpc/peering')).toBe('vpc/peering');
     expect(shellQuote("it's")).toBe("'it'\\''s'");
     expect(drillCommand(['a/b'])).toBe('aws-quiz practice --topic a/b');
+  });
+});
+
+describe('one date format', () => {
+  it('writes a moment as YYYY-MM-DD HH:MM, its day exactly as stats writes days', () => {
+    const at = new Date(2026, 0, 5, 9, 30).getTime();
+    expect(formatLocal(at)).toBe('2026-01-05 09:30');
+    expect(formatLocal(at).slice(0, 10)).toBe(localDay(at));
   });
 });

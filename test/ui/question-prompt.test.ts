@@ -41,7 +41,7 @@ describe('question prompt', () => {
   it('shows progress, bank, topic, the question and the choices in shuffled order', async () => {
     const { getScreen } = await ask(single, [2, 0, 1]);
     const screen = getScreen();
-    expect(screen).toContain('3/10  vpc · vpc/endpoints');
+    expect(screen).toContain('3/10  vpc/endpoints');
     expect(screen).toContain('プライベートサブネットから S3 へ追加料金なしで接続するには？');
     expect(screen).toMatch(/❯ A\) NAT ゲートウェイ\n {2}B\) ゲートウェイエンドポイント\n {2}C\) インターフェイスエンドポイント/);
     expect(screen).toContain('↑↓ move · A–C pick · Enter answer · q end');

@@ -28,8 +28,11 @@ describe('question view', () => {
     expect(labelsOf([0, 2], [2, 1, 0])).toBe('A, C');
   });
 
-  it('shows progress, bank and topic in the header', () => {
-    expect(renderHeader({ position: 3, total: 10, bank: 'vpc', topic: 'vpc/endpoints' }, 60)).toBe('3/10  vpc · vpc/endpoints');
+  it('shows progress, bank and topic in the header, naming the bank once when the topic starts with it', () => {
+    expect(renderHeader({ position: 3, total: 10, bank: 'vpc', topic: 'vpc/endpoints' }, 60)).toBe('3/10  vpc/endpoints');
+    expect(renderHeader({ position: 3, total: 10, bank: 'vpc', topic: 'vpc' }, 60)).toBe('3/10  vpc');
+    expect(renderHeader({ position: 3, total: 10, bank: 'sample', topic: 's3/basics' }, 60)).toBe('3/10  sample · s3/basics');
+    expect(renderHeader({ position: 3, total: 10, bank: 'vpc', topic: 'vpce/x' }, 60)).toBe('3/10  vpc · vpce/x');
   });
 
   it('wraps Japanese text to the width, counting two columns per character', () => {

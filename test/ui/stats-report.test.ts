@@ -100,6 +100,23 @@ describe('the text report', () => {
     expect(lines[leech + 1]).toBe('    note.txt#vpc-endpoint-policies');
   });
 
+  it('fits 40 columns in either language, every section, keeping result and time and the week on one row', () => {
+    const long = { ...INPUT, topics: [...INPUT.topics, topic('elastic-load-balancing/cross-zone-load-balancing', 3, 1, '2026-03-10'), topic('organizations/service-control-policies-inheritance', 9, 2, '2026-03-11')] };
+    for (const lang of ['en', 'ja'] as const) {
+      setLang(lang);
+      const lines = plain(renderStats(buildReport(long), 40, 4));
+      // Commands are never cut, so they paste whole; everything else fits.
+      for (const l of lines.filter((x) => !/^\s*aws-quiz /.test(x))) expect(width(l), `${lang}: ${l}`).toBeLessThanOrEqual(40);
+      const exams = lines.slice(lines.findIndex((l) => /Mock exams|模擬試験/.test(l)));
+      // Each exam's result and time on one row, whole.
+      expect(exams.filter((l) => /(pass|fail|合格|不合格) +1:4\d:\d\d$/i.test(l)), exams.join('\n')).toHaveLength(3);
+      // The next seven days: every weekday on one row, every count on the row below.
+      const week = lines.findIndex((l) => /^ +(Mon|月) .*(Sun|日)$/.test(l));
+      expect(week, lines.join('\n')).toBeGreaterThan(0);
+      expect(lines[week + 1]!.trim().split(/\s+/).slice(0, 7)).toHaveLength(7);
+    }
+  });
+
   it('lines up Japanese labels by display width, in colour or not', () => {
     setLang('ja');
     for (const colour of [0, 1] as const) {

@@ -1,3 +1,5 @@
+import { Chalk } from 'chalk';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { hangingWrap, padEndCols, truncateCols, width, wrap } from '../../src/ui/text.js';
 
@@ -49,5 +51,47 @@ describe('wrapping Japanese', () => {
   it('keeps English words whole and cuts only words longer than a line', () => {
     expect(wrap('use an interface endpoint here', 12).split('\n')).toEqual(['use an', 'interface', 'endpoint', 'here']);
     expect(wrap('arn:aws:iam::123456789012:role/Example', 10).split('\n').every((l) => width(l) <= 10)).toBe(true);
+  });
+});
+
+const chalk = new Chalk({ level: 1 });
+
+describe('one line-breaking rule for coloured and plain text', () => {
+  const explanation = 'EMR は Hadoop 分散ファイルシステム（HDFS）、Spark、Hive などを動かす。クエリ言語（HiveQL）で書かれたジョブは「ステップ」として順に実行される。';
+  const visible = (s: string) => stripVTControlCharacters(s);
+
+  it('breaks coloured text exactly where it breaks the same text uncoloured', () => {
+    for (let cols = 12; cols <= 60; cols++) {
+      const plain = wrap(explanation, cols).split('\n');
+      const coloured = wrap(chalk.dim(explanation), cols).split('\n');
+      expect(coloured.map(visible), `at ${cols} columns`).toEqual(plain);
+    }
+  });
+
+  it('never starts a line with a closing bracket or punctuation, nor ends one with an opening bracket', () => {
+    for (let cols = 12; cols <= 60; cols++) {
+      for (const text of [explanation, chalk.green(explanation)]) {
+        const lines = wrap(text, cols).split('\n').map(visible);
+        for (const l of lines.slice(1)) expect(l, `at ${cols} columns`).not.toMatch(/^[）」』】、。，．]/);
+        for (const l of lines.slice(0, -1)) expect(l, `at ${cols} columns`).not.toMatch(/[（「『【]$/);
+        for (const l of lines) expect(width(l), `at ${cols} columns`).toBeLessThanOrEqual(cols);
+      }
+    }
+  });
+
+  it('keeps a label such as （あなたの回答） whole', () => {
+    for (let cols = 16; cols <= 40; cols++) {
+      const lines = wrap(`ストレージゲートウェイのファイルゲートウェイを使う ${chalk.bold('（あなたの回答）')}`, cols).split('\n').map(visible);
+      expect(lines.some((l) => l.includes('（あなたの回答）')), `at ${cols} columns`).toBe(true);
+    }
+  });
+
+  it('closes its colours at the end of each row and opens them again on the next', () => {
+    const rows = wrap(chalk.cyan(`before ${chalk.bold('bold words that run on and on')} after`), 12).split('\n');
+    expect(rows.length).toBeGreaterThan(2);
+    for (const row of rows) {
+      expect(row, row).toMatch(/^\u001b\[36m/);
+      expect(row, row).toMatch(/\u001b\[39m$/);
+    }
   });
 });

@@ -37,8 +37,8 @@ export const common = {
     'store.created': 'created a new database at {path}',
     'store.answerNotSaved': 'this answer was NOT saved: cannot write to the database {path} ({detail}). Free some disk space (or raise the file size limit) and answer it again.',
     'store.notSaved': 'cannot write to the database {path} ({detail}): the last change was not saved. Free some disk space (or raise the file size limit) and try again.',
-    'screen.moreAbove': '▲ {count} more {count|line|lines} above: ↑ to see them',
-    'screen.moreBelow': '▼ {count} more {count|line|lines} below: ↓ to see them',
+    'screen.moreAbove': '▲ {count} more {count|line|lines} above: PgUp to see them',
+    'screen.moreBelow': '▼ {count} more {count|line|lines} below: PgDn to see them',
   },
   ja: {
     'error.prefix': 'aws-quiz: ',
@@ -78,7 +78,7 @@ export const common = {
     'store.created': '新しいデータベースを作成しました: {path}',
     'store.answerNotSaved': 'この解答は保存されていません: データベース {path} に書き込めません（{detail}）。ディスクの空きを作るか（またはファイルサイズの上限を上げて）、もう一度解答してください。',
     'store.notSaved': 'データベース {path} に書き込めません（{detail}）: 直前の変更は保存されていません。ディスクの空きを作るか（またはファイルサイズの上限を上げて）、もう一度試してください。',
-    'screen.moreAbove': '▲ 上にあと {count} 行: ↑ で表示',
-    'screen.moreBelow': '▼ 下にあと {count} 行: ↓ で表示',
+    'screen.moreAbove': '▲ 上にあと {count} 行: PgUp で表示',
+    'screen.moreBelow': '▼ 下にあと {count} 行: PgDn で表示',
   },
 };

@@ -127,7 +127,7 @@ export const stats = {
     'stats.col.date': '日付',
     'stats.col.blueprint': '試験',
     'stats.col.score': '得点',
-    'stats.col.scaled': 'スケール（推定）',
+    'stats.col.scaled': 'スケールスコア（推定）',
     'stats.col.result': '結果',
     'stats.col.time': '所要時間',
     'stats.pass': '合格',
