@@ -4,7 +4,7 @@ import { DOMAINS, KEBAB, QUESTION_TYPES, SAP_DOMAINS, SOURCE, TOPIC } from './fi
 // The bank format is defined once, here. schema/bank.schema.json is generated from it
 // (npm run schema) so editors validate banks as they are typed.
 
-export { DOMAINS, KEBAB, SAP_DOMAINS, SOURCE, TOPIC, type Domain, type SapDomain } from './fields.js';
+export { DOMAINS, KEBAB, TOPIC, type Domain, type SapDomain } from './fields.js';
 
 // Regex messages are catalogue keys (src/i18n/messages/lint.ts), worded in the interface's language.
 const kebab = z.string().regex(KEBAB, 'schema.kebab');

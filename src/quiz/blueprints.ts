@@ -8,9 +8,6 @@ import type { Domain, SapDomain } from '../bank/schema.js';
 /** The banks' four domains, in the order reports list them (kept here so this module never loads the bank schema). */
 export const EXAM_DOMAINS: readonly Domain[] = ['secure', 'resilient', 'performant', 'cost'];
 
-/** The SAP-C02 exam guide's domains, in its order. */
-export const SAP_EXAM_DOMAINS: readonly SapDomain[] = ['organizational-complexity', 'new-solutions', 'continuous-improvement', 'migration-modernization'];
-
 /** Where an SAP-C02 exam puts a question the banks have not tagged with an SAP-C02 domain. */
 export const UNTAGGED = 'untagged';
 
