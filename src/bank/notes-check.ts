@@ -24,13 +24,17 @@ const bare = (s: string) => squash(s.replace(/^[\s#*+\-・•●■◆※【]+/,
  * heading by likeness.
  */
 export function sectionInNote(section: Pick<Section, 'heading' | 'anchor'>, noteText: string, drafted: readonly DraftSection[]): boolean {
-  if (section.anchor === undefined) return headingFound(section.heading, drafted);
-  const anchor = bare(section.anchor);
-  if (!anchor) return true;
-  return noteText.split(/\r\n|\r|\n/).some((line) => {
-    const text = bare(line);
-    return text.startsWith(anchor) && !/^[A-Za-z0-9]/.test(text.slice(anchor.length));
-  });
+  const startsALine = (words: string) => {
+    const wanted = bare(words);
+    if (!wanted) return true;
+    return noteText.split(/\r\n|\r|\n/).some((line) => {
+      const text = bare(line);
+      return text.startsWith(wanted) && !/^[A-Za-z0-9]/.test(text.slice(wanted.length));
+    });
+  };
+  if (section.anchor !== undefined) return startsALine(section.anchor);
+  // Without an anchor, the heading's own words at the start of a line, or a drafted heading like it.
+  return startsALine(section.heading.split('>').pop()!) || headingFound(section.heading, drafted);
 }
 
 export function notesProblems(groups: readonly BankGroup[], notes: NoteTexts): { problems: Problem[]; unindexed: UnindexedHeading[] } {
@@ -44,10 +48,8 @@ export function notesProblems(groups: readonly BankGroup[], notes: NoteTexts): {
     for (const s of g.index.sections) byNote.set(s.noteFile, [...(byNote.get(s.noteFile) ?? []), s]);
     for (const [file, sections] of byNote) {
       const text = notes.get(file);
-      if (text === undefined) {
-        problems.push({ ...sections[0]!.at, rule: 'note-missing', severity: 'error', params: { note: file } });
-        continue;
-      }
+      // A note that is missing or unreadable is reported once, by copied-from-notes.
+      if (text === undefined) continue;
       const drafted = draftOf(file, text);
       for (const s of sections) {
         if (!sectionInNote(s, text, drafted)) problems.push({ ...s.at, rule: 'stale-section', severity: 'warning', params: { section: s.id, note: file } });

@@ -18,7 +18,7 @@ export function readNotes(dir: string, groups: readonly BankGroup[]): Map<string
   } catch {
     // reported below
   }
-  if (!isDir) throw new UsageError(t('lint.notesDir', { dir }));
+  if (!isDir) throw new UsageError(t('lint.notesMissing', { dir }));
   const texts = new Map<string, string | undefined>();
   for (const g of groups) for (const s of g.index?.sections ?? []) if (!texts.has(s.noteFile)) texts.set(s.noteFile, readNote(join(dir, s.noteFile)));
   return texts;
