@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createExam, saveProgress } from '../../src/store/exams.js';
+import { createExam, releaseExam, saveProgress, takeExam } from '../../src/store/exams.js';
 import { openStore } from '../../src/store/open.js';
 import { EXAM_BANK, answer, readExam } from '../helpers/exam-pty.js';
 import { KEYS, runInPty } from '../helpers/pty.js';
@@ -49,8 +49,12 @@ describe('aws-quiz exam: time limits and pausing (built binary, pseudo-terminal)
       timeLimitMs: limitMs,
       questions: ['exam-secure-1', 'exam-secure-2'].map((questionId) => ({ questionId, choiceOrder: [0, 1, 2, 3] })),
     });
+    // Saved as the sitting that was killed saved it: under its lease, which the resume takes over.
+    const lease = { pid: 999_999_999, token: 'killed' };
+    takeExam(store, id, lease, Date.now());
     // The last save before the pause: the first question answered rightly, the whole time used.
-    saveProgress(store, id, { position: 1, timeUsedMs: limitMs, at: Date.now() - 60_000, question: { position: 0, selected: [1], flagged: false, timeMs: 5000 } });
+    saveProgress(store, id, lease, { position: 1, timeUsedMs: limitMs, at: Date.now() - 60_000, question: { position: 0, selected: [1], flagged: false, timeMs: 5000 } });
+    releaseExam(store, id, lease);
     store.close();
 
     const run = runInPty(['exam', '--resume', '--questions', EXAM_BANK, '--db', db]);

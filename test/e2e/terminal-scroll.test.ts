@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KEYS, runInPty, type PtyRun } from '../helpers/pty.js';
 import { screenOf } from '../helpers/screen.js';
-import { tempDir } from '../helpers/tmp.js';
+import { existingDb, tempDir } from '../helpers/tmp.js';
 
 // A question taller than the terminal: ↑ on the first choice, PgUp and Home bring its start
 // into view; ↓, PgDn and End go back to the choices. The marks say what is hidden, and how to see it.
@@ -31,7 +31,7 @@ describe('a question taller than the terminal can be read whole', () => {
   const [cols, rows] = [60, 15];
 
   it('practice: ↑ on the first choice scrolls the question into view instead of jumping to D; End scrolls back', async () => {
-    const run = runInPty(['practice', '--questions', LONG, '--db', join(tempDir(), 'q.db'), '--count', '1', '--seed', 'tall'], {}, { cols, rows });
+    const run = runInPty(['practice', '--questions', LONG, '--db', await existingDb(), '--count', '1', '--seed', 'tall'], {}, { cols, rows });
     await run.waitFor(/▲ \d+ more lines? above: PgUp/);
     let screen = await visible(run, cols, rows);
     expect(screen.join('\n')).not.toContain(STEM);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KEYS, runInPty } from '../helpers/pty.js';
 import { screenOf } from '../helpers/screen.js';
-import { tempDir } from '../helpers/tmp.js';
+import { existingDb, tempDir } from '../helpers/tmp.js';
 
 // The first screen of practice and of the exam at the sizes people use, from a phone's
 // terminal to a wide monitor: nothing drawn past the right edge, the header on top, the
@@ -22,7 +22,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('first screens at every size', () => {
   for (const size of SIZES) {
     it(`practice at ${size.cols}×${size.rows}, in Japanese`, async () => {
-      const run = runInPty(['practice', '--questions', LONG, '--db', join(tempDir(), 'q.db'), '--count', '1'], { LANG: 'ja_JP.UTF-8' }, size);
+      const run = runInPty(['practice', '--questions', LONG, '--db', await existingDb(), '--count', '1'], { LANG: 'ja_JP.UTF-8' }, size);
       await run.waitFor(/q 終了/);
       await sleep(200);
       const raw = run.raw();

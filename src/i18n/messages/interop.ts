@@ -33,7 +33,7 @@ export const interop = {
     'interop.badIndex': 'cannot add the imported section to {path}: {detail}',
     'interop.nothing': 'no question in {path} could be imported ({skipped} skipped)',
     'interop.imported': 'imported {count} {count|question|questions} ({skipped} skipped) into {path}',
-    'interop.noExplanation': '{count} {count|question has|questions have} no explanation in the source: lint will warn until one is written',
+    'interop.noExplanation': '{count} {count|question has|questions have} no explanation in the imported file: lint will warn until one is written',
     'interop.skip.kind': '{place}: skipped "{name}": only multiple-choice questions can be asked here (not essay, matching, numeric or true/false)',
     'interop.skip.image': '{place}: skipped "{name}": it shows an image, which a terminal cannot',
     'interop.skip.choices': '{place}: skipped "{name}": a question needs 3 to 6 choices',

@@ -67,7 +67,7 @@ export const readiness = {
     'readiness.noMocks': 'この予測を確かめる模擬試験がまだありません。`aws-quiz exam --timed` で受けてみましょう。',
     'readiness.passed': '合格',
     'readiness.failed': '不合格',
-    'readiness.model': '各問題は、試験日に思い出せる確率（FSRS）、未出題ならそのトピックの正答率に、当て推量で正解する確率を加えて数えます。試験は出題範囲の配分どおりに抽出します。',
+    'readiness.model': '各問題は、試験日に思い出せる確率（FSRS）、未出題ならそのトピックの正答率に、当て推量で正解する確率を加えて数えます。試験はブループリントの配分どおりに抽出します。',
     'readiness.noAnswers': 'まだ回答がありません。当て推量と平均的な出発点での見込みです。`aws-quiz practice` から始めましょう。',
     'readiness.statsLine': '合格見込み: {date} の {blueprint} に合格する確率 {chance}、予想正答率 {percent}（`aws-quiz readiness`）',
   },
