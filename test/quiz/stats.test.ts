@@ -128,6 +128,9 @@ describe('rankTopics', () => {
     const r = rankTopics([row('vpc/x', 3, 1, { bank: 'old', lastDay: '2026-01-01' }), row('vpc/x', 7, 7, { bank: 'new', domain: 'cost', lastDay: '2026-03-01' })]);
     expect(r.ranked).toHaveLength(1);
     expect(r.ranked[0]).toMatchObject({ topic: 'vpc/x', bank: 'new', domain: 'cost', attempts: 10, correct: 8, accuracy: 0.8, lastSeen: '2026-03-01' });
+    // The same rows the other way round: the latest day and the bank with most answers still win.
+    const reversed = rankTopics([row('vpc/x', 7, 7, { bank: 'new', domain: 'cost', lastDay: '2026-03-01' }), row('vpc/x', 3, 1, { bank: 'old', lastDay: '2026-01-01' })]);
+    expect(reversed.ranked[0]).toMatchObject({ bank: 'new', domain: 'cost', attempts: 10, lastSeen: '2026-03-01' });
   });
 });
 
