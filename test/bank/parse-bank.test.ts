@@ -25,21 +25,24 @@ describe('parseBank', () => {
     expect(rulesOf('bank: a\nbank: b\ntitle: t\nquestions: []\n')).toContain('duplicate-key');
   });
 
+  // The line each problem points at (its text here), the column and the details its message is made from.
   it.each([
-    ['unknown-field', { extra: '    colour: red' }, 'colour'],
-    ['missing-field', { domain: '' }, 'domain'],
-    ['wrong-type', { difficulty: '    difficulty: hard' }, 'difficulty'],
-    ['bad-value', { domain: '    domain: speed' }, 'domain'],
-    ['bad-value', { id: '    id: Not_Kebab' }, 'id'],
-    ['bad-value', { source: '    source: no-section-here' }, 'source'],
-  ])('flags %s at the field (%s)', (rule, overrides, field) => {
+    ['unknown-field', { extra: '    colour: red' }, 'colour: red', 5, { field: 'colour', where: 'questions[0]' }],
+    ['missing-field', { domain: '' }, '- id: q-one', 5, { field: 'domain', where: 'questions[0]' }],
+    ['wrong-type', { difficulty: '    difficulty: hard' }, 'difficulty: hard', 17, { field: 'questions[0].difficulty', expected: 'number' }],
+    ['bad-value', { domain: '    domain: speed' }, 'domain: speed', 13, { field: 'questions[0].domain', values: 'secure | resilient | performant | cost' }],
+    ['bad-value', { id: '    id: Not_Kebab' }, 'id: Not_Kebab', 9, { field: 'questions[0].id', expected: 'schema.kebab' }],
+    ['bad-value', { source: '    source: no-section-here' }, 'source: no-section-here', 13, { field: 'questions[0].source', expected: 'schema.source' }],
+    ['bad-value', { difficulty: '    difficulty: 0' }, 'difficulty: 0', 17, { field: 'questions[0].difficulty', min: 1 }],
+    ['bad-value', { difficulty: '    difficulty: 4' }, 'difficulty: 4', 17, { field: 'questions[0].difficulty', max: 3 }],
+  ])('flags %s at the field (%o)', (rule, overrides, lineText, col, params) => {
     const text = bankYaml([questionYaml('q-one', overrides as Record<string, string>)]);
-    const { problems } = parseBank(text, 'b.yaml');
-    const p = problems.find((x) => x.rule === rule);
-    expect(p).toBeDefined();
-    const line = text.split('\n')[p!.line - 1]!;
-    if (rule === 'missing-field') expect(line).toContain('id: q-one');
-    else expect(line).toContain(field);
+    const problems = parseBank(text, 'b.yaml').problems;
+    expect(problems.map((p) => p.rule)).toEqual([rule]);
+    const [p] = problems;
+    expect(text.split('\n')[p!.line - 1]).toContain(lineText);
+    expect(p).toMatchObject({ file: 'b.yaml', col, severity: 'error' });
+    expect(p!.params).toEqual(params);
   });
 
   it('accepts the same question without the mistake', () => {
