@@ -95,6 +95,28 @@ describe('parseBank', () => {
     expect(rulesOf(text)).toEqual([]);
   });
 
+  it('returns texts without the blank lines and spaces YAML leaves around them, keeping leading indentation of the question', () => {
+    const text = bankYaml([
+      questionYaml('q-one', {
+        question: '    question: "  indented\\n  "',
+        choices: choices('      - text: "  a  "', '        correct: true', '        why: "  because  "', '      - text: b', '      - text: c'),
+        explanation: '    explanation: |\n      解説\n\n',
+        extra: '    difficulty: 2',
+      }),
+    ]);
+    const { bank, problems } = parseBank(text, 'b.yaml');
+    expect(problems).toEqual([]);
+    const q = bank!.questions[0]!;
+    expect(q.question).toBe('  indented');
+    expect(q.choices[0]).toEqual({ text: 'a', correct: true, why: 'because' });
+    expect(q.choices[1]).toEqual({ text: 'b', correct: false });
+    expect(q.explanation).toBe('解説');
+    expect(q.difficulty).toBe(2);
+    // Positions are for lint only: never written where questions are saved.
+    expect(q.at.topic.line).toBeGreaterThan(1);
+    expect(JSON.parse(JSON.stringify(q))).not.toHaveProperty('at');
+  });
+
   it('removes escape sequences from text it returns', () => {
     const text = bankYaml([questionYaml('q-one', { question: '    question: "a\\e]52;c;ZXZpbA==\\u0007b\\e[2Jc\\u202Ed"' })]);
     const { bank } = parseBank(text, 'b.yaml');
