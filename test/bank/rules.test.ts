@@ -33,11 +33,13 @@ describe('cross-bank rules', () => {
     });
     const p = r.problems.find((x) => x.rule === 'unique-id');
     expect(p).toMatchObject({ file: expect.stringMatching(/b\.yaml$/), line: 4 });
+    // The message names the first one, file:line.
+    expect(p!.params).toEqual({ id: 'same-id', first: expect.stringMatching(/a\.yaml:4$/) });
   });
 
   it('finds duplicate bank names', () => {
     const r = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(two('a-one', 'a-two'), 'x'), 'b.yaml': bankYaml(two('b-one', 'b-two'), 'x') });
-    expect(rules(r)).toContain('unique-bank');
+    expect(r.problems.find((p) => p.rule === 'unique-bank')!.params).toEqual({ bank: 'x', first: expect.stringMatching(/a\.yaml:1$/) });
   });
 
   it('finds near-duplicate questions whatever the spacing and punctuation', () => {
@@ -52,6 +54,7 @@ describe('cross-bank rules', () => {
       ),
     });
     expect(rules(r)).toEqual(['near-duplicate']);
+    expect(r.problems[0]!.params).toMatchObject({ id: 'a-two', other: 'a-one', first: expect.stringMatching(/a\.yaml:\d+$/) });
   });
 
   it('resolves sources against sources.yaml beside the bank', () => {
