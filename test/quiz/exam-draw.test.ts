@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLUEPRINTS, blueprintFor } from '../../src/quiz/blueprints.js';
 import { apportion, drawExam, filterQuestions, topicMatches, unmatchedFilters } from '../../src/quiz/exam-draw.js';
-import { pool } from '../helpers/exam-questions.js';
+import { makeQuestion, pool } from '../helpers/exam-questions.js';
 
 const SAA = BLUEPRINTS.saa.weights;
 const plenty = { secure: 100, resilient: 100, performant: 100, cost: 100 };
@@ -100,5 +100,18 @@ describe('blueprints', () => {
     expect(blueprintFor('saa')).toMatchObject({ count: 65, minutes: 130, passMark: 720 });
     expect(blueprintFor('sap')).toMatchObject({ count: 75, minutes: 180, passMark: 750 });
     expect(blueprintFor('quick')).toMatchObject({ count: 10, minutes: 20, passMark: 720 });
+  });
+});
+
+describe('exam filters', () => {
+  it('take a question matching any --topic given, with or without trailing slashes', () => {
+    const questions = [
+      makeQuestion('a', { topic: 'vpc/endpoints' }),
+      makeQuestion('b', { topic: 's3/basics' }),
+      makeQuestion('c', { topic: 'iam/policies' }),
+      makeQuestion('d', { topic: 'vpcx/other' }),
+    ];
+    expect(filterQuestions(questions, { topics: ['vpc//', 's3'] }).map((q) => q.id)).toEqual(['a', 'b']);
+    expect(unmatchedFilters(questions, { banks: ['sample', 'nope'], topics: ['vpc', 'ec2/'] })).toEqual({ banks: ['nope'], topics: ['ec2/'] });
   });
 });

@@ -57,6 +57,12 @@ describe('parseSince', () => {
     expect(parseSince('30d', TODAY)?.fromDay).toBe('2026-02-14');
     expect(parseSince('2w', TODAY)?.fromDay).toBe('2026-03-02');
     expect(parseSince('2026-01-05', TODAY)?.fromDay).toBe('2026-01-05');
+    // Today itself, any case and surrounding spaces, and up to a hundred years.
+    expect(parseSince(TODAY, TODAY)?.fromDay).toBe(TODAY);
+    expect(parseSince(' 7D ', TODAY)).toEqual({ since: '7d', fromDay: '2026-03-09', toDay: TODAY });
+    expect(parseSince('ALL', TODAY)?.fromDay).toBeNull();
+    expect(parseSince('36500d', TODAY)).toBeDefined();
+    expect(parseSince('36501d', TODAY)).toBeUndefined();
   });
 
   it('refuses anything else', () => {
