@@ -1,5 +1,6 @@
 import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lintBanks } from '../../src/bank/lint.js';
 import { loadBanks } from '../../src/bank/load.js';
@@ -40,11 +41,13 @@ describe('cross-bank rules', () => {
     });
     const p = r.problems.find((x) => x.rule === 'unique-id');
     expect(p).toMatchObject({ file: expect.stringMatching(/b\.yaml$/), line: 4 });
+    // The message names the first one, file:line.
+    expect(p!.params).toEqual({ id: 'same-id', first: expect.stringMatching(/a\.yaml:4$/) });
   });
 
   it('finds duplicate bank names', () => {
     const r = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': bankYaml(two('a-one', 'a-two'), 'x'), 'b.yaml': bankYaml(two('b-one', 'b-two'), 'x') });
-    expect(rules(r)).toContain('unique-bank');
+    expect(r.problems.find((p) => p.rule === 'unique-bank')!.params).toEqual({ bank: 'x', first: expect.stringMatching(/a\.yaml:1$/) });
   });
 
   it('finds near-duplicate questions whatever the spacing and punctuation', () => {
@@ -59,6 +62,7 @@ describe('cross-bank rules', () => {
       ),
     });
     expect(rules(r)).toEqual(['near-duplicate']);
+    expect(r.problems[0]!.params).toMatchObject({ id: 'a-two', other: 'a-one', first: expect.stringMatching(/a\.yaml:\d+$/) });
   });
 
   it('resolves sources against sources.yaml beside the bank', () => {
@@ -111,6 +115,22 @@ describe('cross-bank rules', () => {
   it('reports duplicate section ids in sources.yaml', () => {
     const r = lintFiles({ 'sources.yaml': SOURCES_YAML.replace('id: s3-basics', 'id: vpc-endpoints'), 'a.yaml': bankYaml(two('a-one', 'a-two'), 'a') });
     expect(rules(r)).toEqual(['unique-section']);
+  });
+
+  it('names files inside the working directory by their relative path, others in full', () => {
+    const fixture = fileURLToPath(new URL('../fixtures/banks/bad/', import.meta.url));
+    const inside = lintBanks(loadBanks([fixture])).problems.map((p) => p.file);
+    expect(new Set(inside)).toEqual(new Set([relative(process.cwd(), join(fixture, 'broken.yaml'))]));
+    expect(inside[0]).not.toMatch(/^[/.]/);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'sources.yaml'), SOURCES_YAML);
+    writeFileSync(join(dir, 'a.yaml'), 'bank: [');
+    expect(lintBanks(loadBanks([dir])).problems[0]!.file).toBe(join(dir, 'a.yaml'));
+  });
+
+  it('refuses a file with NUL bytes as binary, without parsing it', () => {
+    const r = lintFiles({ 'sources.yaml': SOURCES_YAML, 'a.yaml': 'bank: a\0\0\0' });
+    expect(r.problems).toMatchObject([{ rule: 'binary-file', line: 1, col: 1 }]);
   });
 
   it('reports an oversized file by its size, without reading it into memory', () => {

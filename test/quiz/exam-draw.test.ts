@@ -136,3 +136,16 @@ describe('the SAP-C02 blueprint', () => {
     expect(domainOf(sap)(makeQuestion('x', { domain: 'cost' }))).toBe('untagged');
   });
 });
+
+describe('exam filters', () => {
+  it('take a question matching any --topic given, with or without trailing slashes', () => {
+    const questions = [
+      makeQuestion('a', { topic: 'vpc/endpoints' }),
+      makeQuestion('b', { topic: 's3/basics' }),
+      makeQuestion('c', { topic: 'iam/policies' }),
+      makeQuestion('d', { topic: 'vpcx/other' }),
+    ];
+    expect(filterQuestions(questions, { topics: ['vpc//', 's3'] }).map((q) => q.id)).toEqual(['a', 'b']);
+    expect(unmatchedFilters(questions, { banks: ['sample', 'nope'], topics: ['vpc', 'ec2/'] })).toEqual({ banks: ['nope'], topics: ['ec2/'] });
+  });
+});

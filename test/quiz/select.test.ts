@@ -163,6 +163,18 @@ describe('selectQuestions', () => {
     expect(ids(draw('wrong'))).toEqual(['vpc-4', 'vpc-3', 's3-3']);
   });
 
+  it('counts a review due at this very moment as due, and practises ahead soonest due first', () => {
+    const atDue = selectQuestions(QUESTIONS, learner(), { count: 10, focus: 'due', now: NOW + HOUR, random: seededRandom('x') });
+    expect(atDue.find((x) => x.question.id === 'vpc-4')).toMatchObject({ reason: 'due', wasDue: true });
+    for (const seed of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      const all = draw('mixed', 50, seed);
+      const ahead = all.filter((x) => x.reason === 'ahead').map((x) => learner().due.get(x.question.id) ?? Infinity);
+      expect(ahead.length).toBeGreaterThan(1);
+      expect(ahead, seed).toEqual([...ahead].sort((a, b) => a - b));
+      expect(new Set(all.map((x) => x.question.id)).size).toBe(QUESTIONS.length);
+    }
+  });
+
   it('follows the clock: a review falls due once its time has come', () => {
     const later = selectQuestions(QUESTIONS, learner(), { count: 10, focus: 'due', now: NOW + 3 * HOUR, random: seededRandom('x') });
     expect(later.map((x) => x.question.id)).toEqual(['s3-1', 'vpc-3', 'vpc-4', 's3-3']);

@@ -57,6 +57,12 @@ describe('parseSince', () => {
     expect(parseSince('30d', TODAY)?.fromDay).toBe('2026-02-14');
     expect(parseSince('2w', TODAY)?.fromDay).toBe('2026-03-02');
     expect(parseSince('2026-01-05', TODAY)?.fromDay).toBe('2026-01-05');
+    // Today itself, any case and surrounding spaces, and up to a hundred years.
+    expect(parseSince(TODAY, TODAY)?.fromDay).toBe(TODAY);
+    expect(parseSince(' 7D ', TODAY)).toEqual({ since: '7d', fromDay: '2026-03-09', toDay: TODAY });
+    expect(parseSince('ALL', TODAY)?.fromDay).toBeNull();
+    expect(parseSince('36500d', TODAY)).toBeDefined();
+    expect(parseSince('36501d', TODAY)).toBeUndefined();
   });
 
   it('refuses anything else', () => {
@@ -128,6 +134,9 @@ describe('rankTopics', () => {
     const r = rankTopics([row('vpc/x', 3, 1, { bank: 'old', lastDay: '2026-01-01' }), row('vpc/x', 7, 7, { bank: 'new', domain: 'cost', lastDay: '2026-03-01' })]);
     expect(r.ranked).toHaveLength(1);
     expect(r.ranked[0]).toMatchObject({ topic: 'vpc/x', bank: 'new', domain: 'cost', attempts: 10, correct: 8, accuracy: 0.8, lastSeen: '2026-03-01' });
+    // The same rows the other way round: the latest day and the bank with most answers still win.
+    const reversed = rankTopics([row('vpc/x', 7, 7, { bank: 'new', domain: 'cost', lastDay: '2026-03-01' }), row('vpc/x', 3, 1, { bank: 'old', lastDay: '2026-01-01' })]);
+    expect(reversed.ranked[0]).toMatchObject({ bank: 'new', domain: 'cost', attempts: 10, lastSeen: '2026-03-01' });
   });
 });
 
