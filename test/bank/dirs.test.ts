@@ -19,7 +19,7 @@ describe('bank directories', () => {
 
   it('bundles banks of its own', () => {
     const [dir] = defaultBankDirs();
-    expect(bankFiles([dir!]).length).toBeGreaterThan(10);
+    expect(bankFiles([dir!]).files.length).toBeGreaterThan(10);
   });
 });
 
@@ -30,13 +30,13 @@ describe('bank files', () => {
       mkdirSync(join(dir, f, '..'), { recursive: true });
       writeFileSync(join(dir, f), '');
     }
-    expect(bankFiles([dir]).map((f) => f.slice(dir.length + 1))).toEqual(['Z.yaml', 'a.yml', 'b.yaml', 'sub/c.yaml']);
+    expect(bankFiles([dir]).files.map((f) => f.slice(dir.length + 1))).toEqual(['Z.yaml', 'a.yml', 'b.yaml', 'sub/c.yaml']);
   });
 
   it('takes a file given as it is, once, and names a path that does not exist', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.yaml'), '');
-    expect(bankFiles([join(dir, 'a.yaml'), dir])).toEqual([join(dir, 'a.yaml')]);
+    expect(bankFiles([join(dir, 'a.yaml'), dir]).files).toEqual([join(dir, 'a.yaml')]);
     expect(() => bankFiles([join(dir, 'missing')])).toThrow(UserError);
     expect(() => bankFiles([join(dir, 'missing')])).toThrow(join(dir, 'missing'));
   });

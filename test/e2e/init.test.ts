@@ -48,7 +48,7 @@ describe('aws-quiz init', () => {
       if (args[0] === 'practice') {
         const run = runInPty([...args, '--db', join(root, 'answers.db')], { XDG_CACHE_HOME: join(root, 'cache') }, { cols: 100, rows: 40 }, cwd);
         await run.waitFor('1/2');
-        await run.waitFor('（例題）');
+        await run.waitFor('（例題');
         run.write('q');
         expect((await run.exited).exitCode).toBe(0);
         continue;
