@@ -1,7 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n/i18n.js';
+import { readRegularFile } from './read-file.js';
 import type { BankGroup } from './rules.js';
 
 /** Notes are prose and may be larger than a bank, but are still read whole. */
@@ -24,22 +25,8 @@ export function readNotes(dir: string, groups: readonly BankGroup[]): Map<string
   return texts;
 }
 
+/** A note's text, or undefined when it is missing, not a regular file (a FIFO would block) or too large. */
 export function readNote(path: string): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    if (!fstatSync(fd).isFile()) return undefined;
-    const buf = Buffer.alloc(MAX_NOTE_BYTES + 1);
-    let size = 0;
-    for (let n; size < buf.length && (n = readSync(fd, buf, size, buf.length - size, null)) > 0; ) size += n;
-    return size > MAX_NOTE_BYTES ? undefined : buf.subarray(0, size).toString('utf8');
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  const read = readRegularFile(path, MAX_NOTE_BYTES);
+  return read.ok ? read.bytes.toString('utf8') : undefined;
 }

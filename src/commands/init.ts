@@ -1,13 +1,14 @@
-import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { bankNameFor, draftNotes, sourcesYaml, starterBankYaml, updateSourcesYaml, workflowYaml, type NoteInput } from '../bank/init-draft.js';
 import { SOURCES_FILE } from '../bank/dirs.js';
+import { MAX_NOTE_BYTES } from '../bank/notes-read.js';
 import { sanitizeText } from '../bank/text.js';
 import { UsageError, UserError } from '../errors.js';
 import { t } from '../i18n/i18n.js';
 import { shellQuote } from '../ui/practice-summary.js';
+import { readUserText, writeAtomically } from './user-files.js';
 
 export interface InitOptions {
   notes?: string[];
@@ -15,8 +16,6 @@ export interface InitOptions {
   update?: boolean;
 }
 
-/** Notes are prose, larger than banks may be, but still read whole into memory. */
-export const MAX_NOTE_BYTES = 8 * 1024 * 1024;
 export const WORKFLOW_FILE = join('.github', 'workflows', 'aws-quiz-lint.yml');
 
 const say = (line: string) => process.stdout.write(sanitizeText(line) + '\n');
@@ -25,7 +24,7 @@ export async function initCommand(dirArg: string | undefined, options: InitOptio
   const notePaths = options.notes ?? [];
   if (!notePaths.length) throw new UsageError(t('init.notesRequired'));
   const dir = resolve(dirArg ?? '.');
-  const notes = notePaths.map(readNote);
+  const notes = notePaths.map((path): NoteInput => ({ file: basename(path), text: readUserText(path, MAX_NOTE_BYTES) }));
   const names = new Set<string>();
   for (const n of notes) {
     if (names.has(n.file)) throw new UsageError(t('init.sameName', { name: n.file }));
@@ -48,7 +47,7 @@ function create(dir: string, notes: NoteInput[], notePaths: string[], force: boo
     [join(dir, WORKFLOW_FILE), workflowYaml('.', notesArg)],
   ];
   for (const [path, text] of files) {
-    writeAtomically(path, text);
+    writeAtomically(path, text, shown(path));
     say(t('init.wrote', { path: shown(path) }));
   }
   for (const n of drafted) say(t('init.sections', { count: n.sections.length, note: n.file }));
@@ -72,7 +71,7 @@ function update(dir: string, notes: NoteInput[]): number {
   }
   for (const a of report.added) say(t('init.added', a));
   for (const g of report.gone) say(t('init.gone', g));
-  if (report.added.length) writeAtomically(path, report.text);
+  if (report.added.length) writeAtomically(path, report.text, shown(path));
   say(t('init.updated', { added: report.added.length, gone: report.gone.length, path: shown(path) }));
   return 0;
 }
@@ -81,42 +80,6 @@ function update(dir: string, notes: NoteInput[]): number {
 function schemaFile(): string {
   const candidates = ['../../schema/bank.schema.json', '../schema/bank.schema.json'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
   return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
-}
-
-/**
- * A note is read only when it is a regular file (a FIFO or a device would block or never end),
- * and never beyond the limit, whatever its size claims.
- */
-function readNote(path: string): NoteInput {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (err) {
-    throw new UserError(t('init.cannotRead', { path, detail: (err as NodeJS.ErrnoException).code ?? String(err) }));
-  }
-  try {
-    if (!fstatSync(fd).isFile()) throw new UserError(t('init.notRegular', { path }));
-    const buf = Buffer.alloc(MAX_NOTE_BYTES + 1);
-    let size = 0;
-    for (let n; size < buf.length && (n = readSync(fd, buf, size, buf.length - size, null)) > 0; ) size += n;
-    if (size > MAX_NOTE_BYTES) throw new UserError(t('init.noteTooLarge', { path, size: fstatSync(fd).size, max: MAX_NOTE_BYTES }));
-    return { file: basename(path), text: buf.subarray(0, size).toString('utf8') };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** A reader never sees half a file: write beside it under a fresh name, then rename over. */
-function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, text, { flag: 'wx', mode: 0o644 });
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new UserError(t('init.cannotWrite', { path: shown(path), detail: (err as NodeJS.ErrnoException).code ?? String(err) }));
-  }
 }
 
 function relativeOrAbsolute(from: string, to: string): string {

@@ -1,6 +1,5 @@
-import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, UserError } from '../errors.js';
 import { t, tDynamic } from '../i18n/i18n.js';
@@ -16,6 +15,7 @@ import { reviewLog } from '../quiz/review-log.js';
 import { openStore, resolveDbPath } from '../store/open.js';
 import { answersInOrder } from '../store/review-log.js';
 import { quizBanksFor } from './quiz-banks.js';
+import { readUserText, writeAtomically } from './user-files.js';
 
 // `aws-quiz import` and `aws-quiz export`: glue between files and the pure formats.
 
@@ -32,37 +32,6 @@ export interface ImportOptions {
   force?: boolean;
 }
 
-function readSource(path: string): string {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (err) {
-    throw new UserError(t('interop.cannotRead', { path, detail: (err as NodeJS.ErrnoException).code ?? String(err) }));
-  }
-  try {
-    if (!fstatSync(fd).isFile()) throw new UserError(t('interop.notRegular', { path }));
-    const buf = Buffer.alloc(MAX_IMPORT_BYTES + 1);
-    let size = 0;
-    for (let n; size < buf.length && (n = readSync(fd, buf, size, buf.length - size, null)) > 0; ) size += n;
-    if (size > MAX_IMPORT_BYTES) throw new UserError(t('interop.tooLarge', { path, max: MAX_IMPORT_BYTES }));
-    return buf.subarray(0, size).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, text, { flag: 'wx', mode: 0o644 });
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new UserError(t('interop.cannotWrite', { path, detail: (err as NodeJS.ErrnoException).code ?? String(err) }));
-  }
-}
-
 function schemaRef(fromDir: string): string {
   const candidates = ['../../schema/bank.schema.json', '../schema/bank.schema.json'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
   const schema = candidates.find((p) => existsSync(p)) ?? candidates[0]!;
@@ -75,7 +44,7 @@ export async function importCommand(file: string, options: ImportOptions): Promi
   const out = resolve(options.out);
   const bankFile = join(out, `${options.bank}.yaml`);
   if (existsSync(bankFile) && !options.force) throw new UserError(t('interop.exists', { path: bankFile }));
-  const text = readSource(file);
+  const text = readUserText(file, MAX_IMPORT_BYTES);
   let parsed;
   try {
     parsed = parsers[options.format as ImportFormat](text);

@@ -114,7 +114,7 @@ describe('aws-quiz init', () => {
     expect(fifo.stderr).toContain('not a regular file');
     const missing = await cli(['init', join(root, 'y'), '--notes', join(root, 'nope.md')], root);
     expect(missing.exitCode).toBe(1);
-    expect(missing.stderr).toMatch(/cannot read the note .*nope\.md: ENOENT/);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.md: ENOENT/);
     const none = await cli(['init', join(root, 'z')], root);
     expect(none.exitCode).toBe(2);
   });
