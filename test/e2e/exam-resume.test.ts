@@ -45,7 +45,8 @@ describe('aws-quiz exam: killed, resumed, paused, finished (built binary, pseudo
     expect(second.output()).toMatch(/Exam #1 \(quick, started .*\) is unfinished: 2 of 10 answered, 1 flagged/);
     expect(second.output()).toContain(`${left} left`);
     second.write(KEYS.enter);
-    await second.waitFor('Question 3 of 10');
+    // The whole header row, which may arrive in more than one write.
+    await second.waitFor(/Question 3 of 10[^\n]*flagged \d+/);
     const header = second.output().slice(second.output().lastIndexOf('Question 3 of 10')).split('\n')[0]!;
     expect(header).toContain('answered 2/10 · flagged 1');
     await second.waitFor('Flagged for review');
