@@ -1,6 +1,7 @@
 import type { QuizQuestion } from '../bank/cache.js';
 import { findAskedBefore, type AskedBefore } from './asked-before.js';
 import { choiceOrder, shuffle, type Random } from './random.js';
+import { MIN_ATTEMPTS } from './topics.js';
 
 // Which questions a practice session asks, and in which order. Pure: the learner's
 // history comes in as plain data, the clock as `now`, chance as a seeded `random`.
@@ -78,12 +79,13 @@ export function applyFilters(questions: readonly QuizQuestion[], filters: Filter
 }
 
 /**
- * Topics answered at least once whose estimate is below WEAK_ACCURACY, weakest first: the
- * order `stats` lists them in, so the drill it suggests and this one agree.
+ * Topics with at least MIN_ATTEMPTS answers whose estimate is below WEAK_ACCURACY, weakest
+ * first: the topics and the order `stats` lists as weak, so the drill it suggests and this
+ * one agree, and one unlucky answer does not make a topic weak.
  */
 export function weakTopics(topics: ReadonlyMap<string, TopicStanding>): string[] {
   return [...topics]
-    .filter(([, s]) => s.attempts > 0 && s.estimate < WEAK_ACCURACY)
+    .filter(([, s]) => s.attempts >= MIN_ATTEMPTS && s.estimate < WEAK_ACCURACY)
     .sort(([ta, a], [tb, b]) => a.estimate - b.estimate || b.attempts - a.attempts || (ta < tb ? -1 : ta > tb ? 1 : 0))
     .map(([t]) => t);
 }
