@@ -6,14 +6,13 @@ import { BLUEPRINTS, domainOf, isBlueprintName } from '../quiz/blueprints.js';
 import { addDays, dayStartMs, localDay } from '../quiz/days.js';
 import { readiness, type Readiness } from '../quiz/readiness-model.js';
 import type { CalibrationPoint } from '../quiz/readiness.js';
-import { parseCard, type Card } from '../quiz/schedule.js';
-import { loadCards, usualAnswerTimeMs } from '../store/answers.js';
+import { usualAnswerTimeMs } from '../store/answers.js';
 import { openStore, resolveDbPath, type Store } from '../store/open.js';
 import { forecastedExams, saveExamForecast, topicTallies } from '../store/readiness.js';
-import { getSetting, setSetting } from '../store/settings.js';
+import { setSetting } from '../store/settings.js';
 import { renderReadiness, renderReadinessJson } from '../ui/readiness-report.js';
 import { terminalWidth } from '../ui/text.js';
-import { EXAM_HOUR } from './exam-day.js';
+import { EXAM_HOUR, EXAM_PLAN_SETTING, isDay, readableCards, readExamPlan, type ExamPlan } from './exam-day.js';
 import { quizBanksFor } from './quiz-banks.js';
 
 export interface ReadinessOptions {
@@ -24,47 +23,11 @@ export interface ReadinessOptions {
   questions?: string[];
 }
 
-/** The exam the learner is preparing for, as remembered in the settings. */
-export interface ExamPlan {
-  blueprint: 'saa' | 'sap';
-  date: string | null;
-}
-
-/** Also read by stats (by name, so that stats loads none of this module without a plan). */
-export const EXAM_PLAN_SETTING = 'exam-plan';
-
-/** A remembered plan is untrusted input: anything off is read as no plan. */
-export function readExamPlan(store: Store): ExamPlan {
-  const raw = getSetting(store, EXAM_PLAN_SETTING) as { blueprint?: unknown; date?: unknown } | undefined;
-  const blueprint = raw?.blueprint === 'sap' ? 'sap' : 'saa';
-  const date = typeof raw?.date === 'string' && isDay(raw.date) ? raw.date : null;
-  return { blueprint, date };
-}
-
-function isDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 /** `--exam-date`: a real day, today or later; "none" forgets the date. */
 export function parseExamDate(value: string, today: string): string | null {
   if (value === 'none') return null;
   if (!isDay(value) || value < today) throw new UsageError(t('readiness.badDate', { value }));
   return value;
-}
-
-function cardsOf(store: Store): Map<string, Card> {
-  const cards = new Map<string, Card>();
-  for (const [id, row] of loadCards(store)) {
-    try {
-      cards.set(id, parseCard(row.cardJson));
-    } catch {
-      // An unreadable card is a question not yet learned.
-    }
-  }
-  return cards;
 }
 
 /** Every mock exam that had a forecast: each was forecast for itself, so each checks the model. */
@@ -91,7 +54,7 @@ export function readinessFor(store: Store | undefined, questions: readonly QuizQ
     weights: new Map(Object.entries(blueprint.weights) as [string, number][]),
     count: count ?? blueprint.count,
     passMark: blueprint.passMark,
-    cards: store ? cardsOf(store) : new Map(),
+    cards: store ? readableCards(store) : new Map(),
     topics: store ? topicTallies(store) : [],
     examAt,
     examDay,

@@ -18,7 +18,7 @@ import {
 } from '../quiz/stats.js';
 import { openStore, resolveDbPath, type Store } from '../store/open.js';
 import * as query from '../store/stats.js';
-import { getSetting } from '../store/settings.js';
+import { examDate, readExamPlan } from './exam-day.js';
 import { t } from '../i18n/i18n.js';
 import { renderStats, renderStatsJson } from '../ui/stats-report.js';
 import { questionMetaFor, quizBanksFor } from './quiz-banks.js';
@@ -157,11 +157,10 @@ function gather(
  * questions' choices, so the forecast's own module and the full banks load only then.
  */
 async function readinessSummary(store: Store, options: StatsOptions, env: NodeJS.ProcessEnv, now: Date): Promise<ReadinessSummary | null> {
-  const raw = getSetting(store, 'exam-plan') as { date?: unknown } | undefined;
-  if (typeof raw?.date !== 'string' || raw.date < localDay(now.getTime())) return null;
-  const { readExamPlan, readinessFor } = await import('./readiness.js');
-  const plan = readExamPlan(store);
-  if (plan.date === null) return null;
+  const date = examDate(store, now.getTime());
+  if (date === null) return null;
+  const { readinessFor } = await import('./readiness.js');
+  const plan = { ...readExamPlan(store), date };
   let questions;
   try {
     questions = (await quizBanksFor(options, env)).questions;
@@ -170,5 +169,5 @@ async function readinessSummary(store: Store, options: StatsOptions, env: NodeJS
     throw err;
   }
   const r = readinessFor(store, questions, plan, now);
-  return { blueprint: plan.blueprint, examDate: plan.date, expectedPercent: Math.round(r.forecast.expectedPercent * 10) / 10, passProbability: Math.round(r.forecast.passProbability * 1000) / 1000 };
+  return { blueprint: plan.blueprint, examDate: date, expectedPercent: Math.round(r.forecast.expectedPercent * 10) / 10, passProbability: Math.round(r.forecast.passProbability * 1000) / 1000 };
 }
