@@ -1,6 +1,6 @@
 import { recordAnswer, type AnswerRecord, type ReviewRecord } from './answers.js';
 import type { Store } from './open.js';
-import { storeError } from './open.js';
+import { readStore, storeError } from './open.js';
 import { createSession } from './sessions.js';
 import { EXAM_NUMBER_SQL } from './exam-number.js';
 import { UserError } from '../errors.js';
@@ -59,14 +59,6 @@ function write<T>(store: Store, fn: () => T): T {
   }
 }
 
-function read<T>(store: Store, fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    throw storeError(err, store.path);
-  }
-}
-
 // ---- The lease: one exam, one terminal -------------------------------------------------
 
 /** What a sitting process holds its exam by. `token` is random per sitting, so a reused pid never passes for it. */
@@ -120,7 +112,7 @@ function liveHolder(row: LeaseRow | undefined, now: number, alive: (pid: number)
 
 /** The other process sitting this exam right now, if any: alive and heard from within LEASE_STALE_MS. */
 export function examHolder(store: Store, examId: number, now: number, alive: (pid: number) => boolean = processAlive): LeaseHolder | undefined {
-  return read(store, () => liveHolder(leaseRow(store, examId), now, alive));
+  return readStore(store, () => liveHolder(leaseRow(store, examId), now, alive));
 }
 
 /**
@@ -254,7 +246,7 @@ const toSummary = (r: SummaryRow): ExamSummary => ({
 
 /** The exam left unfinished (paused, killed or interrupted), the latest if somehow there are several. */
 export function findUnfinishedExam(store: Store): ExamSummary | undefined {
-  return read(store, () => {
+  return readStore(store, () => {
     const row = store.db.prepare(`${SUMMARY} AND s.state = 'active' ORDER BY s.started_at DESC, s.id DESC LIMIT 1`).get() as SummaryRow | undefined;
     return row && toSummary(row);
   });
@@ -262,13 +254,13 @@ export function findUnfinishedExam(store: Store): ExamSummary | undefined {
 
 /** Past exams, newest first. */
 export function listExams(store: Store, limit = 1000): ExamSummary[] {
-  return read(store, () => (store.db.prepare(`${SUMMARY} ORDER BY s.started_at DESC, s.id DESC LIMIT ?`).all(limit) as SummaryRow[]).map(toSummary));
+  return readStore(store, () => (store.db.prepare(`${SUMMARY} ORDER BY s.started_at DESC, s.id DESC LIMIT ?`).all(limit) as SummaryRow[]).map(toSummary));
 }
 
 /** The session id of exam number `n` (1-based), if there is one. */
 export function examIdByNumber(store: Store, n: number): number | undefined {
   if (!Number.isSafeInteger(n) || n < 1) return undefined;
-  return read(
+  return readStore(
     store,
     () => store.db.prepare(`SELECT id FROM sessions WHERE kind = 'exam' ORDER BY started_at, id LIMIT 1 OFFSET ?`).pluck().get(n - 1) as number | undefined,
   );
@@ -276,11 +268,11 @@ export function examIdByNumber(store: Store, n: number): number | undefined {
 
 /** The number the learner knows exam `id` by. */
 export function examNumber(store: Store, id: number): number {
-  return read(store, () => store.db.prepare(`SELECT ${EXAM_NUMBER_SQL} FROM sessions s WHERE s.id = ?`).pluck().get(id) as number);
+  return readStore(store, () => store.db.prepare(`SELECT ${EXAM_NUMBER_SQL} FROM sessions s WHERE s.id = ?`).pluck().get(id) as number);
 }
 
 export function latestFinishedExamId(store: Store): number | undefined {
-  return read(
+  return readStore(
     store,
     () =>
       store.db.prepare(`SELECT id FROM sessions WHERE kind = 'exam' AND state = 'finished' ORDER BY ended_at DESC, id DESC LIMIT 1`).pluck().get() as
@@ -291,7 +283,7 @@ export function latestFinishedExamId(store: Store): number | undefined {
 
 /** Everything needed to resume or review one exam; undefined when there is no exam with that id. */
 export function loadExam(store: Store, id: number): StoredExam | undefined {
-  return read(store, () => {
+  return readStore(store, () => {
     const row = store.db.prepare(`${SUMMARY} AND s.id = ?`).get(id) as SummaryRow | undefined;
     if (!row) return undefined;
     const extra = store.db.prepare('SELECT seed, filters, current_pos AS position FROM sessions WHERE id = ?').get(id) as {

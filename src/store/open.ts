@@ -139,6 +139,15 @@ export function storeError(err: unknown, path: string, action: StoreAction = 'op
   return err instanceof Error ? err : new Error(detail);
 }
 
+/** Runs a query, turning SQLite's failures into one clear sentence naming the file. */
+export function readStore<T>(store: Store, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw storeError(err, store.path);
+  }
+}
+
 export interface OpenOptions {
   /** For reading statistics and past exams: never creates, migrates or writes, nor leaves files beside the database. */
   readonly?: boolean;

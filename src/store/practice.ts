@@ -1,5 +1,5 @@
 import type { Store } from './open.js';
-import { storeError } from './open.js';
+import { readStore } from './open.js';
 
 // What practice needs to know about the learner, read from the roll-up tables the
 // answers trigger keeps (question_summary, daily_topic) and from review_state, so a
@@ -10,14 +10,6 @@ export interface QuestionHistoryRow {
   correct: number;
   lastCorrect: boolean;
   lastSeen: number;
-}
-
-function read<T>(store: Store, fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    throw storeError(err, store.path);
-  }
 }
 
 export interface PastQuestion {
@@ -31,7 +23,7 @@ export interface PastQuestion {
  * in the order drawn; undefined when there is none.
  */
 export function pastDraw(store: Store, seed: string, filters: unknown): PastQuestion[] | undefined {
-  return read(store, () => {
+  return readStore(store, () => {
     const session = store.db
       .prepare(`SELECT id FROM sessions WHERE kind = 'practice' AND seed = ? AND filters = ? ORDER BY started_at DESC, id DESC LIMIT 1`)
       .get(seed, JSON.stringify(filters)) as { id: number } | undefined;
@@ -45,7 +37,7 @@ export function pastDraw(store: Store, seed: string, filters: unknown): PastQues
 
 /** Per question: attempts, right answers, whether the latest was right ("wrong last time"), when last seen. */
 export function questionHistory(store: Store): Map<string, QuestionHistoryRow> {
-  return read(store, () => {
+  return readStore(store, () => {
     const rows = store.db
       .prepare('SELECT question_id AS id, attempts, correct, last_correct AS lastCorrect, last_seen AS lastSeen FROM question_summary')
       .all() as { id: string; attempts: number; correct: number; lastCorrect: number; lastSeen: number }[];
@@ -55,7 +47,7 @@ export function questionHistory(store: Store): Map<string, QuestionHistoryRow> {
 
 /** When each question with a review card falls due (ms since the epoch). */
 export function dueTimes(store: Store): Map<string, number> {
-  return read(store, () => {
+  return readStore(store, () => {
     const rows = store.db.prepare('SELECT question_id AS id, due FROM review_state').all() as { id: string; due: number }[];
     return new Map(rows.map((r) => [r.id, r.due]));
   });
@@ -63,7 +55,7 @@ export function dueTimes(store: Store): Map<string, number> {
 
 /** The question's stored FSRS card as JSON, or undefined before its first answer. */
 export function cardJson(store: Store, questionId: string): string | undefined {
-  return read(store, () => {
+  return readStore(store, () => {
     const row = store.db.prepare('SELECT card FROM review_state WHERE question_id = ?').get(questionId) as { card: string } | undefined;
     return row?.card;
   });

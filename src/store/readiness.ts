@@ -1,16 +1,8 @@
 import type { Store } from './open.js';
-import { storeError } from './open.js';
+import { readStore } from './open.js';
 
 // What the readiness forecast reads: accuracy per topic from the roll-ups, the forecasts made
 // as mock exams started, and how those exams went.
-
-function read<T>(store: Store, fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    throw storeError(err, store.path);
-  }
-}
 
 export interface TopicTally {
   bank: string;
@@ -21,7 +13,7 @@ export interface TopicTally {
 }
 
 export function topicTallies(store: Store): TopicTally[] {
-  return read(store, () => store.db.prepare('SELECT bank, topic, domain, attempts, correct FROM topic_summary').all() as TopicTally[]);
+  return readStore(store, () => store.db.prepare('SELECT bank, topic, domain, attempts, correct FROM topic_summary').all() as TopicTally[]);
 }
 
 export interface ExamForecast {
@@ -30,7 +22,7 @@ export interface ExamForecast {
 }
 
 export function saveExamForecast(store: Store, examId: number, f: ExamForecast, madeAt: number): void {
-  read(store, () =>
+  readStore(store, () =>
     store.db
       .prepare('INSERT OR REPLACE INTO exam_forecasts (session_id, expected_percent, pass_probability, made_at) VALUES (?, ?, ?, ?)')
       .run(examId, f.expectedPercent, f.passProbability, madeAt),
@@ -47,7 +39,7 @@ export interface ForecastedExam extends ExamForecast {
 
 /** Finished exams that had a forecast, oldest first. */
 export function forecastedExams(store: Store): ForecastedExam[] {
-  return read(store, () => {
+  return readStore(store, () => {
     const rows = store.db
       .prepare(
         `SELECT s.id AS examId, s.started_at AS startedAt, s.blueprint, s.result, f.expected_percent AS expectedPercent, f.pass_probability AS passProbability

@@ -1,6 +1,6 @@
 import type { DayCount, ExamRow, LeechRow, TopicTotals } from '../quiz/stats.js';
 import type { Store } from './open.js';
-import { storeError } from './open.js';
+import { readStore } from './open.js';
 import { EXAM_NUMBER_SQL } from './exam-number.js';
 
 // Statistics read the roll-up tables (daily_topic, daily_total, topic_summary, question_summary) that the
@@ -17,17 +17,9 @@ export interface StatsScope {
 const inList = (column: string, banks: string[] | null): [string, string[]] =>
   banks ? [` AND ${column} IN (${banks.map(() => '?').join(', ')})`, banks] : ['', []];
 
-function read<T>(store: Store, fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    throw storeError(err, store.path);
-  }
-}
-
 /** 0 for a file no aws-quiz has written to yet; such a file has no tables to read. */
 export function schemaVersion(store: Store): number {
-  return read(store, () => store.db.pragma('user_version', { simple: true }) as number);
+  return readStore(store, () => store.db.pragma('user_version', { simple: true }) as number);
 }
 
 const tables = new WeakMap<Store, Set<string>>();
@@ -36,7 +28,7 @@ const tables = new WeakMap<Store, Set<string>>();
 function hasTable(store: Store, name: string): boolean {
   let names = tables.get(store);
   if (!names) {
-    names = new Set(read(store, () => store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]));
+    names = new Set(readStore(store, () => store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]));
     tables.set(store, names);
   }
   return names.has(name);
@@ -45,7 +37,7 @@ function hasTable(store: Store, name: string): boolean {
 /** The latest local day anything was answered on, as stored; undefined before the first answer. */
 export function latestStudyDay(store: Store): string | undefined {
   const table = hasTable(store, 'daily_total') ? 'daily_total' : 'daily_topic';
-  return read(store, () => (store.db.prepare(`SELECT max(day) FROM ${table}`).pluck().get() as string | null) ?? undefined);
+  return readStore(store, () => (store.db.prepare(`SELECT max(day) FROM ${table}`).pluck().get() as string | null) ?? undefined);
 }
 
 const lastDays = new WeakMap<Store, boolean>();
@@ -53,7 +45,7 @@ const lastDays = new WeakMap<Store, boolean>();
 function hasLastDay(store: Store): boolean {
   let found = lastDays.get(store);
   if (found === undefined) {
-    found = read(store, () => store.db.prepare(`SELECT 1 FROM pragma_table_info('question_summary') WHERE name = 'last_day'`).get() !== undefined);
+    found = readStore(store, () => store.db.prepare(`SELECT 1 FROM pragma_table_info('question_summary') WHERE name = 'last_day'`).get() !== undefined);
     lastDays.set(store, found);
   }
   return found;
@@ -61,12 +53,12 @@ function hasLastDay(store: Store): boolean {
 
 export function hasAnswers(store: Store, banks: string[] | null): boolean {
   const [bankSql, params] = inList('bank', banks);
-  return read(store, () => store.db.prepare(`SELECT 1 FROM question_summary WHERE 1${bankSql} LIMIT 1`).get(...params) !== undefined);
+  return readStore(store, () => store.db.prepare(`SELECT 1 FROM question_summary WHERE 1${bankSql} LIMIT 1`).get(...params) !== undefined);
 }
 
 /** Bank names that have answers. */
 export function answeredBanks(store: Store): string[] {
-  return read(store, () => store.db.prepare('SELECT DISTINCT bank FROM question_summary ORDER BY bank').pluck().all() as string[]);
+  return readStore(store, () => store.db.prepare('SELECT DISTINCT bank FROM question_summary ORDER BY bank').pluck().all() as string[]);
 }
 
 /**
@@ -79,7 +71,7 @@ export function topicTotals(store: Store, scope: StatsScope, today: string, half
   const cols = `bank, topic, domain, attempts, correct, time_ms AS timeMs, due_attempts AS dueAttempts, due_correct AS dueCorrect, last_day AS lastDay`;
   // topic_summary is kept with a 30-day half-life; any other asks for the daily rows.
   if (scope.fromDay === null && halfLifeDays === 30 && hasTable(store, 'topic_summary')) {
-    return read(
+    return readStore(
       store,
       () =>
         store.db
@@ -92,7 +84,7 @@ export function topicTotals(store: Store, scope: StatsScope, today: string, half
           .all(today, today, ...params) as TopicTotals[],
     );
   }
-  return read(store, () =>
+  return readStore(store, () =>
     store.db
       .prepare(
         `SELECT ${cols}, decayedAttempts, decayedCorrect FROM (
@@ -108,12 +100,12 @@ export function topicTotals(store: Store, scope: StatsScope, today: string, half
 /** Every distinct study day, ascending. */
 export function studyDays(store: Store, banks: string[] | null): string[] {
   if (!banks && hasTable(store, 'daily_total')) {
-    return read(store, () => store.db.prepare('SELECT day FROM daily_total ORDER BY day').pluck().all() as string[]);
+    return readStore(store, () => store.db.prepare('SELECT day FROM daily_total ORDER BY day').pluck().all() as string[]);
   }
   // Each step seeks the next day in daily_topic's primary key: one lookup per study day
   // rather than a scan of every (day, topic) row.
   const [bankSql, params] = inList('bank', banks);
-  return read(
+  return readStore(
     store,
     () =>
       store.db
@@ -132,10 +124,10 @@ export function studyDays(store: Store, banks: string[] | null): string[] {
 /** Answers per day from `fromDay` on. */
 export function dailyActivity(store: Store, fromDay: string, banks: string[] | null): DayCount[] {
   if (!banks && hasTable(store, 'daily_total')) {
-    return read(store, () => store.db.prepare('SELECT day, attempts, correct FROM daily_total WHERE day >= ? ORDER BY day').all(fromDay) as DayCount[]);
+    return readStore(store, () => store.db.prepare('SELECT day, attempts, correct FROM daily_total WHERE day >= ? ORDER BY day').all(fromDay) as DayCount[]);
   }
   const [bankSql, params] = inList('bank', banks);
-  return read(
+  return readStore(
     store,
     () =>
       store.db
@@ -146,7 +138,7 @@ export function dailyActivity(store: Store, fromDay: string, banks: string[] | n
 
 /** Finished exams started at or after `fromMs`, oldest first. */
 export function finishedExams(store: Store, fromMs: number | null): ExamRow[] {
-  return read(
+  return readStore(
     store,
     () =>
       store.db
@@ -163,12 +155,12 @@ const reviewFrom = (banks: string[] | null) =>
 
 /** Reviews due at `nowMs`. */
 export function dueNow(store: Store, nowMs: number, banks: string[] | null): number {
-  return read(store, () => store.db.prepare(`SELECT count(*) FROM ${reviewFrom(banks)} WHERE r.due <= ?`).pluck().get(...(banks ?? []), nowMs) as number);
+  return readStore(store, () => store.db.prepare(`SELECT count(*) FROM ${reviewFrom(banks)} WHERE r.due <= ?`).pluck().get(...(banks ?? []), nowMs) as number);
 }
 
 /** Reviews due before `endMs`, by local day; everything overdue is counted on `today`. */
 export function dueByDay(store: Store, today: string, todayStartMs: number, endMs: number, banks: string[] | null): { day: string; due: number }[] {
-  return read(
+  return readStore(
     store,
     () =>
       store.db
@@ -185,7 +177,7 @@ export function leeches(store: Store, minLapses: number, banks: string[] | null,
   const [bankSql, params] = inList('q.bank', banks);
   // The day as stored with the answer; a file from before that was stored has only the time.
   const lastDay = hasLastDay(store) ? 'q.last_day' : 'NULL';
-  return read(
+  return readStore(
     store,
     () =>
       store.db
@@ -201,5 +193,5 @@ export function leeches(store: Store, minLapses: number, banks: string[] | null,
 /** Ids of every question ever answered (coverage is over all time). */
 export function seenQuestionIds(store: Store, banks: string[] | null): string[] {
   const [bankSql, params] = inList('bank', banks);
-  return read(store, () => store.db.prepare(`SELECT question_id FROM question_summary WHERE 1${bankSql}`).pluck().all(...params) as string[]);
+  return readStore(store, () => store.db.prepare(`SELECT question_id FROM question_summary WHERE 1${bankSql}`).pluck().all(...params) as string[]);
 }
