@@ -130,7 +130,9 @@ describe('the database file', () => {
     // The session is written (its WAL stays under the limit), the first answer is not.
     const run = inTerminal('/bin/sh', ['-c', `ulimit -f ${LIMIT_BLOCKS} && exec "$0" "$1" practice --db "$2" --questions "$3"`, process.execPath, BIN, path, GOOD]);
     expect(await run.shows('Enter answer · q end'), run.output()).toBe(true);
-    run.write('a');
+    // Whichever question comes first, two letters complete it: a single answer takes the last, "choose 2" ticks both.
+    run.write('b');
+    run.write('c');
     run.write(KEYS.enter);
     const ended = await Promise.race([run.exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(run.output())), 15_000))]);
     expect(ended.signal ?? 0).toBe(0);
