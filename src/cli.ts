@@ -19,6 +19,16 @@ export function intIn(flag: string, min: number, max: number) {
   };
 }
 
+/** A daily cap: a whole number, or `off` for none (null). */
+function capOrOff(flag: string) {
+  return (value: string): number | null => {
+    if (value.trim().toLowerCase() === 'off') return null;
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || n > 10_000) throw new InvalidArgumentError(t('error.badCap', { flag, value }));
+    return n;
+  };
+}
+
 /** An option with fixed values: checked with a translated message, and listed for shell completion. */
 function choiceOption(flags: string, description: string, flag: string, values: string[]): Option {
   const option = new Option(flags, description).argParser(oneOf(flag, values));
@@ -193,13 +203,21 @@ export function buildProgram(setExit: (code: number) => void, env: NodeJS.Proces
       .addOption(new Option('-n, --count <n>', t('cli.practice.count')).argParser(intIn('--count', 1, 200)).default(10))
       .addOption(bankOption())
       .addOption(topicOption())
-      .addOption(choiceOption('--focus <kind>', t('cli.practice.focus'), '--focus', ['mixed', 'due', 'weak', 'new', 'wrong']).default('mixed'))
+      .addOption(choiceOption('--focus <kind>', t('cli.practice.focus'), '--focus', ['mixed', 'due', 'weak', 'new', 'wrong', 'misconceptions']).default('mixed'))
       .addOption(seedOption())
+      .option('--cram', t('cli.practice.cram'))
+      .option('--no-relearn', t('cli.practice.noRelearn'))
+      .option('--certainty', t('cli.practice.certainty'))
+      .option('--no-certainty', t('cli.practice.noCertainty'))
+      .addOption(new Option('--max-new <n>', t('cli.practice.maxNew')).argParser(capOrOff('--max-new')))
+      .addOption(new Option('--max-reviews <n>', t('cli.practice.maxReviews')).argParser(capOrOff('--max-reviews')))
       .addOption(dbOption())
       .addOption(questionsOption())
       .action(async (opts) => setExit(await (await load(import('./commands/practice.js'), env)).practiceCommand(opts))),
     'aws-quiz practice --count 5 --focus weak',
     'aws-quiz practice --topic vpc/ --seed 42',
+    'aws-quiz practice --cram --focus wrong',
+    'aws-quiz practice --max-new 10 --max-reviews 100',
   );
 
   example(

@@ -31,9 +31,14 @@ export async function reportFromReview(store: Store | (() => Store), entries: re
 
 /** Asks what is wrong, records it, and returns the line that confirms it. */
 export async function reportQuestion(store: Store, questionId: string, now = Date.now()): Promise<string> {
+  return (await reportWithReason(store, questionId, now)).said;
+}
+
+/** As reportQuestion, saying also why: a wrong-key report holds the question out from now on. */
+export async function reportWithReason(store: Store, questionId: string, now = Date.now()): Promise<{ said: string; reason: string }> {
   const { reason, note } = await askErratum();
   const id = reportErratum(store, { questionId, reason, note, reportedAt: now });
-  return t('errata.recorded', { id, reason: reasonText(reason) });
+  return { said: t('errata.recorded', { id, reason: reasonText(reason) }), reason };
 }
 
 /**

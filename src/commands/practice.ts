@@ -1,16 +1,18 @@
 import { AbortPromptError, ExitPromptError } from '@inquirer/core';
 import { type QuizQuestion, type SectionRef } from '../bank/cache.js';
 import { UserError } from '../errors.js';
-import type { AnswerResult } from '../quiz/practice-session.js';
 import { newSeed, seededRandom } from '../quiz/random.js';
 import { withoutHeldOut } from '../quiz/held-out.js';
-import { applyFilters, replayDraw, selectQuestions, type Drawn, type Focus, type LearnerState } from '../quiz/select.js';
+import { applyFilters, drawSession, replayDraw, type Drawn, type Focus, type LearnerState } from '../quiz/select.js';
+import { glanceAt, relearnSlot, type AnswerResult, type Relearned } from '../quiz/practice-session.js';
+import { applyPracticeFlags, dailyCaps, type PracticeFlags, type PracticeSettings } from './practice-settings.js';
+import { renderGlance } from '../ui/practice-glance.js';
 import { localDay } from '../quiz/days.js';
 import { HALF_LIFE_DAYS, topicStandings } from '../quiz/topics.js';
 import type { Store } from '../store/open.js';
 import { heldOutQuestions } from '../store/errata.js';
 import { openStoreFor } from './open-store.js';
-import { dueTimes, pastDraw, questionHistory } from '../store/practice.js';
+import { dueTimes, openMisconceptions, pastDraw, questionHistory } from '../store/practice.js';
 import { examDayRecall } from './exam-day.js';
 import { topicTotals } from '../store/stats.js';
 import { createSession, endSession } from '../store/sessions.js';
@@ -20,7 +22,7 @@ import { requireTty } from './tty.js';
 import { quizBanksFor } from './quiz-banks.js';
 import { systemClock } from '../quiz/clock.js';
 
-export interface PracticeOptions {
+export interface PracticeOptions extends PracticeFlags {
   count: number;
   bank?: string[];
   topic?: string[];
@@ -28,6 +30,10 @@ export interface PracticeOptions {
   seed?: string;
   db?: string;
   questions?: string[];
+  /** Ask without touching the schedule. */
+  cram?: boolean;
+  /** false: a miss does not come back later in the session. */
+  relearn?: boolean;
 }
 
 /** Exit code after Ctrl+C, as shells report a SIGINT. */
@@ -68,7 +74,9 @@ export async function practiceCommand(options: PracticeOptions, env: NodeJS.Proc
     // A question reported as having a wrong key must not keep costing the learner points.
     const { pool, heldOut } = withoutHeldOut(filtered, heldOutQuestions(store));
     if (heldOut > 0) process.stdout.write(t('errata.heldOut', { count: heldOut }) + '\n');
-    return await practise(store, questions, pool, sections, options);
+    const { settings, said } = applyPracticeFlags(store, options);
+    if (said) process.stdout.write(said + '\n');
+    return await practise(store, questions, pool, sections, options, settings);
   } finally {
     store.close();
   }
@@ -94,7 +102,7 @@ const errataKeys = () => import('./errata-keys.js');
  * to come are asked as they now stand (one whose choices changed in number keeps its old
  * form: its shuffled order would no longer fit). A missing editor is said in one line.
  */
-async function editAndReread(keys: Awaited<ReturnType<typeof errataKeys>>, questionId: string, drawn: Drawn[], from: number, options: PracticeOptions): Promise<void> {
+async function editAndReread(keys: Awaited<ReturnType<typeof errataKeys>>, questionId: string, turns: Turn[], from: number, options: PracticeOptions): Promise<void> {
   try {
     keys.editQuestion(questionId, options);
   } catch (err) {
@@ -103,30 +111,46 @@ async function editAndReread(keys: Awaited<ReturnType<typeof errataKeys>>, quest
     return;
   }
   const fresh = new Map((await quizBanksFor(options)).questions.map((q) => [q.id, q]));
-  for (let j = from; j < drawn.length; j++) {
-    const q = fresh.get(drawn[j]!.question.id);
-    if (q && q.choices.length === drawn[j]!.question.choices.length) drawn[j] = { ...drawn[j]!, question: q };
+  for (let j = from; j < turns.length; j++) {
+    const turn = turns[j]!;
+    const q = fresh.get(turn.drawn.question.id);
+    if (q && q.choices.length === turn.drawn.question.choices.length) turns[j] = { ...turn, drawn: { ...turn.drawn, question: q } };
   }
 }
 
-async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[], sections: SectionRef[], options: PracticeOptions): Promise<number> {
+/** One turn of the session: a drawn question, asked for the first time or as the second try at a miss. */
+interface Turn {
+  drawn: Drawn;
+  relearn: boolean;
+}
+
+async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[], sections: SectionRef[], options: PracticeOptions, settings: PracticeSettings): Promise<number> {
   // Over every bank, as in `stats`: the learner's overall accuracy is what a topic is measured against.
   const topics = topicStandings(topicTotals(store, { fromDay: null, banks: null }, localDay(Date.now()), HALF_LIFE_DAYS));
   const exam = examDayRecall(store, Date.now());
-  const state: LearnerState = { history: questionHistory(store), due: dueTimes(store), topics, ...(exam && { exam }) };
+  const misconceptions = options.focus === 'misconceptions' ? openMisconceptions(store).map((m) => m.id) : undefined;
+  const state: LearnerState = { history: questionHistory(store), due: dueTimes(store), topics, ...(exam && { exam }), ...(misconceptions && { misconceptions }) };
   const seed = options.seed ?? newSeed();
-  const filters = { banks: options.bank ?? [], topics: options.topic ?? [], focus: options.focus, count: options.count };
+  const filters = { banks: options.bank ?? [], topics: options.topic ?? [], focus: options.focus, count: options.count, ...(options.cram && { cram: true }) };
   const startedAt = systemClock.date();
   // Durations from the monotonic clock: a wall-clock jump mid-session changes no answer time.
   const sessionStart = systemClock.elapsed();
+  const caps = options.cram ? undefined : dailyCaps(store, settings, startedAt);
   // A seed given again with the same filters brings back that session's questions, as the
   // summary promised; a new seed draws afresh from what the learner needs now.
   const past = options.seed === undefined ? undefined : pastDraw(store, seed, filters);
   const again = past ? replayDraw(pool, past, state, startedAt) : [];
-  const drawn = again.length ? again : selectQuestions(pool, state, { count: options.count, focus: options.focus, now: startedAt, random: seededRandom(seed) });
-  if (drawn.length === 0) throw new UserError((await afterFirstAnswer()).nothingToAsk(options.focus, pool, state, startedAt));
+  const fresh = again.length ? undefined : drawSession(pool, state, { count: options.count, focus: options.focus, now: startedAt, random: seededRandom(seed), ...(caps && { limits: caps.room }) });
+  const drawn = fresh?.drawn ?? again;
+  if (drawn.length === 0) throw new UserError((await afterFirstAnswer()).nothingToAsk(options.focus, pool, state, startedAt, caps && fresh ? { limits: caps.limits, heldBack: fresh.heldBack } : undefined));
+  const glance = renderGlance(glanceAt(pool, state, drawn, startedAt), { cram: !!options.cram });
+  process.stdout.write(glance + '\n');
+  // The first question leaves the glance above it in view; later ones have the screen to themselves.
+  let reserved: number | undefined = glance.split('\n').length;
 
   const results: AnswerResult[] = [];
+  const relearned: Relearned = { tries: 0, right: 0 };
+  const turns: Turn[] = drawn.map((d) => ({ drawn: d, relearn: false }));
   let session: Promise<number> | undefined;
   const abort = new AbortController();
   let later: Later | undefined;
@@ -134,10 +158,15 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
   let interrupted = false;
   let failure: unknown;
   try {
-    for (const [i, d] of drawn.entries()) {
-      const header = { position: i + 1, total: drawn.length, bank: d.question.bank, topic: d.question.topic };
+    for (let i = 0; i < turns.length; i++) {
+      const { drawn: d, relearn } = turns[i]!;
+      const position = Math.min(results.length + 1, drawn.length);
+      const header = { position, total: drawn.length, bank: d.question.bank, topic: d.question.topic, ...(relearn && { again: true }) };
       const shownAt = systemClock.elapsed();
-      const prompt = questionPrompt({ question: d.question, order: d.order, position: i + 1, total: drawn.length }, { clearPromptOnDone: true, signal: abort.signal });
+      const prompt = questionPrompt(
+        { question: d.question, order: d.order, position, total: drawn.length, certainty: settings.certainty !== false, ...(relearn && { again: true }), ...(reserved && { reserved }) },
+        { clearPromptOnDone: true, signal: abort.signal },
+      );
       session ??= afterFirstDraw(
         () =>
         createSession(store, {
@@ -149,6 +178,7 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
         }),
         abort,
       );
+      reserved = undefined;
       const answer = await prompt;
       const sessionId = await session;
       if (answer.kind === 'quit') break;
@@ -157,17 +187,47 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
       later ??= await afterFirstAnswer();
       steps ??= later.practiceSteps(store, sessionId, sections);
       // Saved before the feedback is shown: a crash while reading it loses nothing.
-      const correct = steps.record(d, answer.selected, timeMs, answeredAt);
-      results.push({ questionId: d.question.id, topic: d.question.topic, correct, timeMs });
-      const last = i === drawn.length - 1;
-      const feedback = { question: d.question, order: d.order, selected: answer.selected, correct, header, source: steps.sourceOf(d.question.source), last };
+      const given = { selected: answer.selected, timeMs, answeredAt, ...(answer.certainty && { certainty: answer.certainty }) };
+      const recorded = steps.record(d, given, { ...(options.cram && { cram: true }), ...(relearn && { relearn: true }) });
+      const { correct } = recorded;
+      // The first try is what counts; a miss comes back once, a few questions on.
+      let slot: number | undefined;
+      if (relearn) {
+        relearned.tries++;
+        if (correct) relearned.right++;
+      } else {
+        results.push({ questionId: d.question.id, topic: d.question.topic, correct, timeMs, ...(answer.certainty && { certainty: answer.certainty }) });
+        if (!correct && options.relearn !== false) turns.splice((slot = relearnSlot(i, turns.length)), 0, { drawn: d, relearn: true });
+      }
+      const feedback = { question: d.question, order: d.order, selected: answer.selected, correct, header, source: steps.sourceOf(d.question.source), last: i === turns.length - 1, undoable: true };
       let next = await later.showFeedback(feedback);
       // ! and e: report the question, or open it in the editor; then the keys again.
       while (next === 'report' || next === 'edit') {
         const keys = await errataKeys();
-        if (next === 'report') process.stdout.write((await keys.reportQuestion(store, d.question.id)) + '\n');
-        else await editAndReread(keys, d.question.id, drawn, i + 1, options);
-        next = await later.feedbackPrompt({ ...feedback, printed: true }, { clearPromptOnDone: true });
+        if (next === 'report') {
+          const { said, reason } = await keys.reportWithReason(store, d.question.id);
+          process.stdout.write(said + '\n');
+          // A question whose key is reported wrong is held out: its second try goes too.
+          if (reason === 'wrong-key' && slot !== undefined) {
+            turns.splice(slot, 1);
+            slot = undefined;
+          }
+        } else await editAndReread(keys, d.question.id, turns, i + 1, options);
+        next = await later.feedbackPrompt({ ...feedback, printed: true, last: i === turns.length - 1 }, { clearPromptOnDone: true });
+      }
+      if (next === 'undo') {
+        // A slip of the key: the answer goes as if never given, and the question is asked again.
+        if (!steps.undo(recorded.undo)) process.stdout.write(t('practice.undoRefused') + '\n');
+        else {
+          if (slot !== undefined) turns.splice(slot, 1);
+          if (!relearn) results.pop();
+          else {
+            relearned.tries--;
+            if (correct) relearned.right--;
+          }
+          i--;
+          continue;
+        }
       }
       if (next === 'quit') break;
     }
@@ -188,9 +248,22 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
   later ??= await afterFirstAnswer();
   process.stdout.write(
     (interrupted ? '\n' : '') +
-      later.summaryLines({ store, options, all, results, planned: drawn.length, startedAt, endedAt, seed }).join('\n') +
+      later
+        .summaryLines({
+          store,
+          options,
+          all,
+          results,
+          planned: drawn.length,
+          startedAt,
+          endedAt,
+          seed,
+          relearned,
+          cram: !!options.cram,
+          ...(caps && fresh && { caps: { limits: caps.limits, heldBack: fresh.heldBack } }),
+        })
+        .join('\n') +
       '\n',
   );
   return interrupted ? INTERRUPTED : 0;
 }
-

@@ -21,4 +21,6 @@ export const glossary: Record<string, GlossaryTerm> = {
   explanation: { en: /\bexplanation\b/i, ja: '解説' },
   source: { en: /\bsource\b/i, ja: '出典' },
   streak: { en: /\bstreak\b/i, ja: '連続' },
+  misconception: { en: /\bmisconceptions?\b/i, ja: '思い違い' },
+  cram: { en: /\bcram(?:med|ming)?\b/i, ja: '詰め込み' },
 };

@@ -14,9 +14,15 @@ export interface ReviewUpdate {
   card: Card;
 }
 
-/** Again when wrong; Good when right, or Hard when it took much longer than the learner's usual time. */
-export function reviewAfter(previous: Card | undefined, correct: boolean, timeMs: number, usualMs: number | undefined, now: Date, parameters?: readonly number[]): ReviewUpdate {
-  const rating = ratingFor(correct, timeMs, usualMs);
+/** Again when wrong; Good when right, or Hard when unsure or much slower than the learner's usual time (see ratingFor). */
+export function reviewAfter(
+  previous: Card | undefined,
+  answer: { correct: boolean; timeMs: number; certainty?: 'sure' | 'unsure' },
+  usualMs: number | undefined,
+  now: Date,
+  parameters?: readonly number[],
+): ReviewUpdate {
+  const rating = ratingFor(answer.correct, answer.timeMs, usualMs, answer.certainty);
   return { rating, card: nextCard(previous, rating, now, parameters) };
 }
 
@@ -25,6 +31,7 @@ export interface AnswerResult {
   topic: string;
   correct: boolean;
   timeMs: number;
+  certainty?: 'sure' | 'unsure';
 }
 
 export interface MissedTopic {
@@ -81,4 +88,42 @@ export function upcomingReviews(due: ReadonlyMap<string, number>, ids: ReadonlyS
     }
   }
   return nextAt === undefined ? { dueNow, dueSoon } : { dueNow, dueSoon, nextAt };
+}
+
+/** Other questions asked between a miss and its second try: Anki's relearning step, counted in questions rather than minutes. */
+export const RELEARN_GAP = 3;
+
+/** Where the second try at the question asked at `index` goes in a queue of `length`: RELEARN_GAP questions on, or last. */
+export function relearnSlot(index: number, length: number): number {
+  return Math.min(index + 1 + RELEARN_GAP, length);
+}
+
+/** Second tries in the session: how many, and how many were right. */
+export interface Relearned {
+  tries: number;
+  right: number;
+}
+
+/** The glance before the first question: what is waiting, and what this session holds by kind. */
+export interface Glance {
+  /** Questions among those practised that are due for review now. */
+  dueNow: number;
+  /** Questions among those practised never answered. */
+  unseen: number;
+  total: number;
+  /** The session's questions by why they were drawn, in the order the kinds are drawn. */
+  kinds: { reason: string; count: number }[];
+}
+
+export function glanceAt(pool: readonly { id: string }[], state: { history: ReadonlyMap<string, unknown>; due: ReadonlyMap<string, number> }, drawn: readonly { reason: string }[], now: number): Glance {
+  let dueNow = 0;
+  let unseen = 0;
+  for (const q of pool) {
+    const due = state.due.get(q.id);
+    if (due !== undefined && due <= now) dueNow++;
+    else if (due === undefined && !state.history.has(q.id)) unseen++;
+  }
+  const counts = new Map<string, number>();
+  for (const d of drawn) counts.set(d.reason, (counts.get(d.reason) ?? 0) + 1);
+  return { dueNow, unseen, total: drawn.length, kinds: [...counts].map(([reason, count]) => ({ reason, count })) };
 }

@@ -8,6 +8,8 @@ export interface AnswerEvent {
   answeredAt: number;
   correct: boolean;
   timeMs: number;
+  /** What the learner said of it, when asked. */
+  certainty?: 'sure' | 'unsure';
 }
 
 export interface Review {
@@ -24,8 +26,8 @@ const WINDOW = 50;
 const MIN_RIGHT = 5;
 
 /**
- * Ratings as practice gave them: Again when wrong, Hard when right but slower than twice the
- * usual time as it stood then, else Good. Cards are numbered by first appearance.
+ * Ratings as practice gave them: Again when wrong, Hard when right but unsure or slower than
+ * twice the usual time as it stood then, else Good. Cards are numbered by first appearance.
  */
 export function* reviewLog(answers: Iterable<AnswerEvent>): Generator<Review> {
   const ids = new Map<string, number>();
@@ -34,7 +36,7 @@ export function* reviewLog(answers: Iterable<AnswerEvent>): Generator<Review> {
     let cardId = ids.get(a.questionId);
     if (cardId === undefined) ids.set(a.questionId, (cardId = ids.size + 1));
     const usual = recentRight.length >= MIN_RIGHT ? median(recentRight) : undefined;
-    yield { cardId, questionId: a.questionId, reviewTime: a.answeredAt, rating: ratingFor(a.correct, a.timeMs, usual), durationMs: a.timeMs };
+    yield { cardId, questionId: a.questionId, reviewTime: a.answeredAt, rating: ratingFor(a.correct, a.timeMs, usual, a.certainty), durationMs: a.timeMs };
     if (a.correct) {
       recentRight.push(a.timeMs);
       if (recentRight.length > WINDOW) recentRight.shift();

@@ -6,11 +6,11 @@ import { MIN_ATTEMPTS } from './topics.js';
 // Which questions a practice session asks, and in which order. Pure: the learner's
 // history comes in as plain data, the clock as `now`, chance as a seeded `random`.
 
-export const FOCUSES = ['mixed', 'due', 'weak', 'new', 'wrong'] as const;
+export const FOCUSES = ['mixed', 'due', 'weak', 'new', 'wrong', 'misconceptions'] as const;
 export type Focus = (typeof FOCUSES)[number];
 
-/** Why a question was drawn; shown nowhere yet, but kept for tests and the session record. */
-export type Reason = 'due' | 'weak' | 'new' | 'wrong' | 'ahead' | 'again';
+/** Why a question was drawn: the glance before the first question counts them. */
+export type Reason = 'due' | 'weak' | 'new' | 'wrong' | 'misconception' | 'ahead' | 'again';
 
 /** One question's record, as the store's per-question roll-up keeps it. */
 export interface QuestionHistory {
@@ -35,6 +35,8 @@ export interface LearnerState {
   topics: ReadonlyMap<string, TopicStanding>;
   /** With an exam date set: when the exam is, and each reviewed question's chance of recall then if not reviewed before. */
   exam?: { at: number; recall: ReadonlyMap<string, number> };
+  /** Questions answered wrong while sure and not yet answered right and sure since, most often first. */
+  misconceptions?: readonly string[];
 }
 
 /** With an exam date, a question whose next review falls after the exam is reviewed before it when recall on the day would be below this. */
@@ -51,6 +53,19 @@ export interface SelectOptions extends Filters {
   focus: Focus;
   now: number;
   random: Random;
+  /** Daily caps still open today: new questions, and due reviews. Absent: no cap. */
+  limits?: DailyRoom;
+}
+
+export interface DailyRoom {
+  newLeft?: number;
+  reviewsLeft?: number;
+}
+
+/** What a daily cap kept out of the session, though the session had room for it. */
+export interface HeldBack {
+  new: number;
+  reviews: number;
 }
 
 export interface Drawn {
@@ -152,6 +167,12 @@ function aheadQuestions(pool: QuizQuestion[], state: LearnerState, random: Rando
   return shuffle(pool, random).sort((a, b) => (state.due.get(a.id) ?? Infinity) - (state.due.get(b.id) ?? Infinity));
 }
 
+/** Answered wrong while sure, not yet put right: the order the store gives, most often first. */
+function misconceptionQuestions(pool: QuizQuestion[], state: LearnerState): QuizQuestion[] {
+  const byId = new Map(pool.map((q) => [q.id, q]));
+  return (state.misconceptions ?? []).flatMap((id) => byId.get(id) ?? []);
+}
+
 /**
  * Draws up to `count` questions, never the same one twice. `mixed` takes due reviews,
  * then questions from the weakest topics, then unseen ones, then practises ahead;
@@ -159,6 +180,15 @@ function aheadQuestions(pool: QuizQuestion[], state: LearnerState, random: Rando
  * questions from the same generator, so one seed reproduces the whole session.
  */
 export function selectQuestions(questions: readonly QuizQuestion[], state: LearnerState, options: SelectOptions): Drawn[] {
+  return drawSession(questions, state, options).drawn;
+}
+
+/**
+ * As selectQuestions, within the daily caps: a question never seen counts against the new
+ * cap, a due review against the review cap, whichever kind drew it. What a cap kept out
+ * while the session still had room is counted, so the summary can say so.
+ */
+export function drawSession(questions: readonly QuizQuestion[], state: LearnerState, options: SelectOptions): { drawn: Drawn[]; heldBack: HeldBack } {
   const { count, focus, now, random } = options;
   const pool = applyFilters(questions, options);
   const kinds: [Reason, () => QuizQuestion[]][] = [];
@@ -166,25 +196,48 @@ export function selectQuestions(questions: readonly QuizQuestion[], state: Learn
   if (focus === 'mixed' || focus === 'weak') kinds.push(['weak', () => weakQuestions(pool, state, random)]);
   if (focus === 'mixed' || focus === 'new') kinds.push(['new', () => newQuestions(pool, state, random)]);
   if (focus === 'wrong') kinds.push(['wrong', () => wrongQuestions(pool, state, random)]);
+  if (focus === 'misconceptions') kinds.push(['misconception', () => misconceptionQuestions(pool, state)]);
   if (focus === 'mixed') kinds.push(['ahead', () => aheadQuestions(pool, state, random)]);
 
-  const taken = new Set<string>();
-  const picked: { question: QuizQuestion; reason: Reason }[] = [];
-  for (const [reason, list] of kinds) {
-    if (picked.length >= count) break;
-    for (const question of list()) {
-      if (picked.length >= count) break;
-      if (taken.has(question.id)) continue;
-      taken.add(question.id);
-      picked.push({ question, reason });
+  const isNew = (q: QuizQuestion) => !state.history.has(q.id) && !state.due.has(q.id);
+  const isDue = (q: QuizQuestion) => (state.due.get(q.id) ?? Infinity) <= now;
+  // Each kind's list is drawn once, in order, so the seed gives the same session with or without caps.
+  const lists = new Map<Reason, QuizQuestion[]>();
+  const listOf = (reason: Reason, make: () => QuizQuestion[]) => lists.get(reason) ?? lists.set(reason, make()).get(reason)!;
+  const pick = (limits: DailyRoom | undefined) => {
+    let newLeft = limits?.newLeft ?? Infinity;
+    let reviewsLeft = limits?.reviewsLeft ?? Infinity;
+    const taken = new Set<string>();
+    const out: { question: QuizQuestion; reason: Reason }[] = [];
+    for (const [reason, make] of kinds) {
+      if (out.length >= count) break;
+      for (const question of listOf(reason, make)) {
+        if (out.length >= count) break;
+        if (taken.has(question.id)) continue;
+        taken.add(question.id);
+        if (isNew(question) ? newLeft-- <= 0 : isDue(question) && reviewsLeft-- <= 0) continue;
+        out.push({ question, reason });
+      }
+    }
+    return out;
+  };
+  const picked = pick(options.limits);
+  const heldBack: HeldBack = { new: 0, reviews: 0 };
+  if (options.limits) {
+    const inSession = new Set(picked.map((p) => p.question.id));
+    for (const { question } of pick(undefined)) {
+      if (inSession.has(question.id)) continue;
+      if (isNew(question)) heldBack.new++;
+      else if (isDue(question)) heldBack.reviews++;
     }
   }
-  return picked.map(({ question, reason }) => ({
+  const drawn = picked.map(({ question, reason }) => ({
     question,
     reason,
     order: choiceOrder(question.choices.length, random),
-    wasDue: (state.due.get(question.id) ?? Infinity) <= now,
+    wasDue: isDue(question),
   }));
+  return { drawn, heldBack };
 }
 
 /**

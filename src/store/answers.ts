@@ -1,7 +1,7 @@
 import type { Card } from 'ts-fsrs';
 import { localDay } from '../quiz/days.js';
 import type { Store } from './open.js';
-import { storeError } from './open.js';
+import { readStore, storeError } from './open.js';
 
 export interface AnswerRecord {
   sessionId: number | null;
@@ -19,7 +19,15 @@ export interface AnswerRecord {
   wasDue?: boolean;
   /** The local day it was given on, YYYY-MM-DD; by default the day of `answeredAt` in this process's time zone. */
   day?: string;
+  /** What the learner said of the answer when asked. */
+  certainty?: Certainty;
+  /** Asked without touching the schedule: no review, never counted in retention. */
+  cram?: boolean;
+  /** A second try within the session at a question missed in it: kept out of the statistics. */
+  relearn?: boolean;
 }
+
+export type Certainty = 'sure' | 'unsure';
 
 export interface ReviewRecord {
   questionId: string;
@@ -34,8 +42,8 @@ export interface ReviewRecord {
  */
 export function recordAnswer(store: Store, answer: AnswerRecord, review?: ReviewRecord): number {
   const insert = store.db.prepare(
-    `INSERT INTO answers (session_id, question_id, bank, topic, domain, selected, correct, time_ms, flagged, answered_at, was_due, day)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO answers (session_id, question_id, bank, topic, domain, selected, correct, time_ms, flagged, answered_at, was_due, day, certainty, cram, relearn)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const upsert = store.db.prepare(
     `INSERT INTO review_state (question_id, card, due, state, reps, lapses, last_review) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -58,6 +66,9 @@ export function recordAnswer(store: Store, answer: AnswerRecord, review?: Review
           answer.answeredAt,
           answer.wasDue ? 1 : 0,
           answer.day ?? localDay(answer.answeredAt),
+          answer.certainty ?? null,
+          answer.cram ? 1 : 0,
+          answer.relearn ? 1 : 0,
         );
         if (review) {
           const c = review.card;
@@ -70,6 +81,66 @@ export function recordAnswer(store: Store, answer: AnswerRecord, review?: Review
     throw storeError(err, store.path, 'answer');
   }
 }
+
+/** A question's review_state row as stored, column for column. */
+export interface ReviewRow {
+  card: string;
+  due: number;
+  state: number;
+  reps: number;
+  lapses: number;
+  lastReview: number | null;
+}
+
+/** The question's review_state row, or undefined before its first review. */
+export function reviewRow(store: Store, questionId: string): ReviewRow | undefined {
+  return readStore(store, () =>
+    store.db.prepare('SELECT card, due, state, reps, lapses, last_review AS lastReview FROM review_state WHERE question_id = ?').get(questionId) as ReviewRow | undefined,
+  );
+}
+
+/** What taking back one answer needs: its row, and the question's review state before and after it. */
+export interface TakenBack {
+  answerId: number;
+  questionId: string;
+  /** The review_state row before the answer; undefined when the answer was the question's first review. */
+  before: ReviewRow | undefined;
+  /** The card JSON the answer wrote; undefined when it wrote none (cram). */
+  after: string | undefined;
+}
+
+/**
+ * Takes back one answer in one transaction: its row goes (the roll-ups follow, by trigger)
+ * and the question's review state is put back exactly as it was, byte for byte. Refused,
+ * changing nothing, when the card has moved on since (another terminal answered the same
+ * question) or the answer is gone: false.
+ */
+export function undoAnswer(store: Store, undo: TakenBack): boolean {
+  try {
+    return store.db
+      .transaction(() => {
+        const current = store.db.prepare('SELECT card FROM review_state WHERE question_id = ?').pluck().get(undo.questionId) as string | undefined;
+        if (undo.after !== undefined && current !== undo.after) return false;
+        const gone = store.db.prepare('DELETE FROM answers WHERE id = ? AND question_id = ?').run(undo.answerId, undo.questionId);
+        if (gone.changes !== 1) throw new Rollback();
+        if (undo.after === undefined) return true;
+        if (undo.before === undefined) store.db.prepare('DELETE FROM review_state WHERE question_id = ?').run(undo.questionId);
+        else {
+          const b = undo.before;
+          store.db
+            .prepare('UPDATE review_state SET card = ?, due = ?, state = ?, reps = ?, lapses = ?, last_review = ? WHERE question_id = ?')
+            .run(b.card, b.due, b.state, b.reps, b.lapses, b.lastReview, undo.questionId);
+        }
+        return true;
+      })
+      .immediate();
+  } catch (err) {
+    if (err instanceof Rollback) return false;
+    throw storeError(err, store.path, 'write');
+  }
+}
+
+class Rollback extends Error {}
 
 export interface StoredCard {
   questionId: string;

@@ -279,6 +279,102 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE sessions ADD COLUMN lease_token TEXT;
   ALTER TABLE sessions ADD COLUMN lease_beat INTEGER;
   `,
+  `
+  -- How a practice answer was given. certainty: what the learner said of it ('sure' or
+  -- 'unsure'; NULL when not asked). cram: asked without touching the schedule, so it moves no
+  -- review and counts in activity, never in retention. relearn: a second try at a question
+  -- missed earlier in the same session; it updates the FSRS card, but the first try is what
+  -- the statistics count, so it stays out of every roll-up.
+  ALTER TABLE answers ADD COLUMN certainty TEXT CHECK (certainty IN ('sure', 'unsure'));
+  ALTER TABLE answers ADD COLUMN cram INTEGER NOT NULL DEFAULT 0 CHECK (cram IN (0, 1));
+  ALTER TABLE answers ADD COLUMN relearn INTEGER NOT NULL DEFAULT 0 CHECK (relearn IN (0, 1));
+  CREATE INDEX answers_misconception ON answers (question_id) WHERE certainty = 'sure' AND correct = 0;
+
+  DROP TRIGGER answers_rollup;
+  CREATE TRIGGER answers_rollup AFTER INSERT ON answers WHEN NEW.relearn = 0 BEGIN
+    INSERT INTO daily_topic (day, bank, topic, domain, attempts, correct, time_ms, due_attempts, due_correct)
+    VALUES (coalesce(NEW.day, date(NEW.answered_at / 1000, 'unixepoch', 'localtime')), NEW.bank, NEW.topic, NEW.domain, 1, NEW.correct, NEW.time_ms, NEW.was_due, NEW.was_due * NEW.correct)
+    ON CONFLICT (day, bank, topic, domain) DO UPDATE SET
+      attempts = attempts + 1,
+      correct = correct + excluded.correct,
+      time_ms = time_ms + excluded.time_ms,
+      due_attempts = due_attempts + excluded.due_attempts,
+      due_correct = due_correct + excluded.due_correct;
+    INSERT INTO question_summary (question_id, bank, topic, attempts, correct, wrong, last_correct, first_seen, last_seen, last_day)
+    VALUES (NEW.question_id, NEW.bank, NEW.topic, 1, NEW.correct, 1 - NEW.correct, NEW.correct, NEW.answered_at, NEW.answered_at,
+            coalesce(NEW.day, date(NEW.answered_at / 1000, 'unixepoch', 'localtime')))
+    ON CONFLICT (question_id) DO UPDATE SET
+      bank = excluded.bank,
+      topic = excluded.topic,
+      attempts = attempts + 1,
+      correct = correct + excluded.correct,
+      wrong = wrong + excluded.wrong,
+      last_correct = CASE WHEN excluded.last_seen >= last_seen THEN excluded.last_correct ELSE last_correct END,
+      last_day = CASE WHEN excluded.last_seen >= last_seen THEN excluded.last_day ELSE last_day END,
+      last_seen = max(last_seen, excluded.last_seen);
+  END;
+
+  DROP TRIGGER answers_stats_rollup;
+  CREATE TRIGGER answers_stats_rollup AFTER INSERT ON answers WHEN NEW.relearn = 0 BEGIN
+    INSERT INTO daily_total (day, attempts, correct, time_ms)
+    VALUES (coalesce(NEW.day, date(NEW.answered_at / 1000, 'unixepoch', 'localtime')), 1, NEW.correct, NEW.time_ms)
+    ON CONFLICT (day) DO UPDATE SET
+      attempts = attempts + 1,
+      correct = correct + excluded.correct,
+      time_ms = time_ms + excluded.time_ms;
+    INSERT INTO topic_summary (bank, topic, domain, attempts, correct, time_ms, due_attempts, due_correct, last_day, decay_day, decayed_attempts, decayed_correct)
+    VALUES (NEW.bank, NEW.topic, NEW.domain, 1, NEW.correct, NEW.time_ms, NEW.was_due, NEW.was_due * NEW.correct,
+            coalesce(NEW.day, date(NEW.answered_at / 1000, 'unixepoch', 'localtime')), coalesce(NEW.day, date(NEW.answered_at / 1000, 'unixepoch', 'localtime')), 1.0, NEW.correct)
+    ON CONFLICT (bank, topic, domain) DO UPDATE SET
+      attempts = attempts + 1,
+      correct = correct + excluded.correct,
+      time_ms = time_ms + excluded.time_ms,
+      due_attempts = due_attempts + excluded.due_attempts,
+      due_correct = due_correct + excluded.due_correct,
+      last_day = max(last_day, excluded.last_day),
+      -- Both sides are brought to the later of the two days, then added.
+      decayed_attempts = decayed_attempts * pow(0.5, (julianday(max(decay_day, excluded.decay_day)) - julianday(decay_day)) / 30.0)
+                       + excluded.decayed_attempts * pow(0.5, (julianday(max(decay_day, excluded.decay_day)) - julianday(excluded.decay_day)) / 30.0),
+      decayed_correct = decayed_correct * pow(0.5, (julianday(max(decay_day, excluded.decay_day)) - julianday(decay_day)) / 30.0)
+                      + excluded.decayed_correct * pow(0.5, (julianday(max(decay_day, excluded.decay_day)) - julianday(excluded.decay_day)) / 30.0),
+      decay_day = max(decay_day, excluded.decay_day);
+  END;
+
+  -- An answer taken back (undo in practice) leaves the roll-ups as they were before it: its
+  -- counts come off, its decayed weight comes off as it stands on the row's reference day,
+  -- and the question's own row is rebuilt from the answers that remain. Rows left with no
+  -- attempts go, as they did not exist before.
+  CREATE TRIGGER answers_rollup_undo AFTER DELETE ON answers WHEN OLD.relearn = 0 BEGIN
+    UPDATE daily_topic SET
+      attempts = attempts - 1, correct = correct - OLD.correct, time_ms = time_ms - OLD.time_ms,
+      due_attempts = due_attempts - OLD.was_due, due_correct = due_correct - OLD.was_due * OLD.correct
+    WHERE day = coalesce(OLD.day, date(OLD.answered_at / 1000, 'unixepoch', 'localtime')) AND bank = OLD.bank AND topic = OLD.topic AND domain = OLD.domain;
+    DELETE FROM daily_topic WHERE attempts <= 0
+      AND day = coalesce(OLD.day, date(OLD.answered_at / 1000, 'unixepoch', 'localtime')) AND bank = OLD.bank AND topic = OLD.topic AND domain = OLD.domain;
+
+    UPDATE daily_total SET attempts = attempts - 1, correct = correct - OLD.correct, time_ms = time_ms - OLD.time_ms
+    WHERE day = coalesce(OLD.day, date(OLD.answered_at / 1000, 'unixepoch', 'localtime'));
+    DELETE FROM daily_total WHERE attempts <= 0 AND day = coalesce(OLD.day, date(OLD.answered_at / 1000, 'unixepoch', 'localtime'));
+
+    UPDATE topic_summary SET
+      attempts = attempts - 1, correct = correct - OLD.correct, time_ms = time_ms - OLD.time_ms,
+      due_attempts = due_attempts - OLD.was_due, due_correct = due_correct - OLD.was_due * OLD.correct,
+      decayed_attempts = max(0.0, decayed_attempts - pow(0.5, (julianday(decay_day) - julianday(coalesce(OLD.day, date(OLD.answered_at / 1000, 'unixepoch', 'localtime')))) / 30.0)),
+      decayed_correct = max(0.0, decayed_correct - OLD.correct * pow(0.5, (julianday(decay_day) - julianday(coalesce(OLD.day, date(OLD.answered_at / 1000, 'unixepoch', 'localtime')))) / 30.0)),
+      last_day = coalesce((SELECT max(day) FROM daily_topic d WHERE d.bank = OLD.bank AND d.topic = OLD.topic AND d.domain = OLD.domain), last_day)
+    WHERE bank = OLD.bank AND topic = OLD.topic AND domain = OLD.domain;
+    DELETE FROM topic_summary WHERE attempts <= 0 AND bank = OLD.bank AND topic = OLD.topic AND domain = OLD.domain;
+
+    DELETE FROM question_summary WHERE question_id = OLD.question_id;
+    INSERT INTO question_summary (question_id, bank, topic, attempts, correct, wrong, last_correct, first_seen, last_seen, last_day)
+    SELECT a.question_id, a.bank, a.topic, s.attempts, s.correct, s.attempts - s.correct, a.correct, s.first_seen, a.answered_at,
+           coalesce(a.day, date(a.answered_at / 1000, 'unixepoch', 'localtime'))
+    FROM (SELECT count(*) AS attempts, sum(correct) AS correct, min(answered_at) AS first_seen, max(answered_at) AS last_seen
+          FROM answers WHERE question_id = OLD.question_id AND relearn = 0) s
+    JOIN answers a ON a.id = (SELECT id FROM answers WHERE question_id = OLD.question_id AND relearn = 0 ORDER BY answered_at DESC, id DESC LIMIT 1)
+    WHERE s.attempts > 0;
+  END;
+  `,
 ];
 
 

@@ -60,3 +60,56 @@ export function cardJson(store: Store, questionId: string): string | undefined {
     return row?.card;
   });
 }
+
+/** A question answered wrong while the learner was sure, and not answered right and sure since. */
+export interface MisconceptionRow {
+  id: string;
+  bank: string;
+  topic: string;
+  /** Wrong-and-sure answers to it, all told. */
+  times: number;
+  lastAt: number;
+  /** The local day of the latest one. */
+  lastDay: string | null;
+  /** The original choice indexes picked the latest time. */
+  picked: number[];
+}
+
+/**
+ * Misconceptions still open, most often first: answered wrong while sure, with no answer
+ * right and sure after the latest such miss. A second try within the session does not
+ * count either way: the answer had just been shown.
+ */
+export function openMisconceptions(store: Store, banks: readonly string[] | null = null, limit = 1000): MisconceptionRow[] {
+  const bankSql = banks?.length ? ` AND m.bank IN (${banks.map(() => '?').join(', ')})` : '';
+  return readStore(store, () => {
+    const rows = store.db
+      .prepare(
+        `SELECT m.id, m.bank, m.topic, m.times, m.lastAt, a.day AS lastDay, a.selected AS picked
+         FROM (SELECT question_id AS id, bank, topic, count(*) AS times, max(answered_at) AS lastAt, max(id) AS lastId
+               FROM answers WHERE certainty = 'sure' AND correct = 0 AND relearn = 0 GROUP BY question_id) m
+         JOIN answers a ON a.id = m.lastId
+         WHERE NOT EXISTS (SELECT 1 FROM answers r WHERE r.question_id = m.id AND r.certainty = 'sure' AND r.correct = 1 AND r.relearn = 0 AND r.answered_at > m.lastAt)${bankSql}
+         ORDER BY m.times DESC, m.lastAt DESC, m.id LIMIT ?`,
+      )
+      .all(...(banks ?? []), limit) as (Omit<MisconceptionRow, 'picked'> & { picked: string })[];
+    return rows.map((r) => ({ ...r, picked: parsePicked(r.picked) }));
+  });
+}
+
+function parsePicked(json: string): number[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((n): n is number => Number.isInteger(n)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** What today already holds toward the daily caps: questions first answered today, and due reviews answered today. */
+export function answeredToday(store: Store, day: string, dayStartMs: number): { newQuestions: number; reviews: number } {
+  return readStore(store, () => ({
+    newQuestions: store.db.prepare('SELECT count(*) FROM question_summary WHERE first_seen >= ?').pluck().get(dayStartMs) as number,
+    reviews: store.db.prepare('SELECT coalesce(sum(due_attempts), 0) FROM daily_topic WHERE day = ?').pluck().get(day) as number,
+  }));
+}

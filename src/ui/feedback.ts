@@ -3,7 +3,7 @@ import type { QuizQuestion } from '../bank/cache.js';
 import { chalk } from './color.js';
 import { t } from '../i18n/i18n.js';
 import { choiceLabel, labelsOf, renderHeader, renderQuestionText, type HeaderInfo } from './question-view.js';
-import { hangingWrap, terminalWidth, wrap } from './text.js';
+import { fitKeyHelp, hangingWrap, terminalWidth, wrap } from './text.js';
 import { useRedrawOnResize } from './redraw.js';
 import type { SourceRef } from '../bank/source-lookup.js';
 import { terminalSafe } from '../bank/text.js';
@@ -82,12 +82,19 @@ export interface FeedbackConfig extends Feedback {
   width?: number;
   /** The feedback is already printed above (it is taller than the terminal): show only the verdict and the keys. */
   printed?: boolean;
+  /** The answer can still be taken back with u. */
+  undoable?: boolean;
 }
 
-/** `report`: the learner pressed ! to report the question; `edit`: e, to open it in an editor. */
-export type FeedbackResult = 'next' | 'quit' | 'report' | 'edit';
+/** `report`: the learner pressed ! to report the question; `edit`: e, to open it in an editor; `undo`: u, to take the answer back. */
+export type FeedbackResult = 'next' | 'quit' | 'report' | 'edit' | 'undo';
 
 const HIDE_CURSOR = '\x1b[?25l';
+
+function feedbackKeys(config: Pick<FeedbackConfig, 'last' | 'undoable'>, width: number): string[] {
+  const keys = [t(config.last ? 'practice.keys.last' : 'practice.keys.next'), ...(config.undoable ? [t('practice.keys.undo')] : []), t('errata.keys')];
+  return fitKeyHelp(keys.join(' · '), width);
+}
 
 export const feedbackPrompt = createPrompt<FeedbackResult, FeedbackConfig>((config, done) => {
   const width = config.width ?? terminalWidth();
@@ -105,8 +112,10 @@ export const feedbackPrompt = createPrompt<FeedbackResult, FeedbackConfig>((conf
     // Errata and the way back to the source: report what is wrong, or fix it at once.
     else if ((key as { sequence?: string }).sequence === '!') finish('report');
     else if (key.name === 'e' && !key.ctrl) finish('edit');
+    // A slip of the key: the answer just given is taken back and the question asked again.
+    else if (key.name === 'u' && !key.ctrl && config.undoable) finish('undo');
   });
-  const help = chalk.dim(`${t(config.last ? 'practice.keys.last' : 'practice.keys.next')} · ${t('errata.keys')}`);
+  const help = feedbackKeys(config, width).map((row) => chalk.dim(row)).join('\n');
   // Printed above: the verdict sits by the keys, in view, and goes when the learner moves on.
   if (config.printed) return finished ? '' : `${renderVerdict(config)}\n${help}${HIDE_CURSOR}`;
   // Once left, the feedback stays in the scrollback without its key help.
@@ -122,7 +131,8 @@ export const feedbackPrompt = createPrompt<FeedbackResult, FeedbackConfig>((conf
 export function showFeedback(config: FeedbackConfig, out: NodeJS.WriteStream = process.stdout): Promise<FeedbackResult> {
   const width = config.width ?? terminalWidth();
   const lines = renderFeedbackLines(config, width);
-  if (lines.length + 2 <= (out.rows || 24)) return feedbackPrompt(config);
+  // The feedback, a blank row and the key help.
+  if (lines.length + 1 + feedbackKeys(config, width).length <= (out.rows || 24)) return feedbackPrompt(config);
   out.write(lines.join('\n') + '\n\n');
   return feedbackPrompt({ ...config, printed: true }, { clearPromptOnDone: true });
 }

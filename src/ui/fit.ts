@@ -86,8 +86,12 @@ export function scrollKey(key: string | undefined, fitted: FittedScreen, windowT
   if (fitted.max === 0) return undefined;
   const page = Math.max(1, fitted.room - 1);
   switch (key) {
-    case 'pageup':
-      return Math.max(0, fitted.offset - page);
+    case 'pageup': {
+      // One hidden row costs the "more above" mark a row of its own: back at the top instead,
+      // so PgDn then PgUp always returns to where the question starts.
+      const to = fitted.offset - page;
+      return to <= 1 ? 0 : to;
+    }
     case 'home':
       return 0;
     case 'pagedown':

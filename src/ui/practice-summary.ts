@@ -1,4 +1,4 @@
-import type { PracticeSummary, UpcomingReviews } from '../quiz/practice-session.js';
+import type { PracticeSummary, Relearned, UpcomingReviews } from '../quiz/practice-session.js';
 import { escapeControls, hasControlChars, terminalSafe } from '../bank/text.js';
 import { localDay } from '../quiz/days.js';
 import { chalk } from './color.js';
@@ -60,6 +60,12 @@ export interface SummaryView {
   keep?: readonly string[];
   /** The session's seed, and the command that asks the same questions again. */
   again?: { seed: string; command: string };
+  /** Second tries at questions missed in the session. */
+  relearned?: Relearned;
+  /** Asked without touching the schedule. */
+  cram?: boolean;
+  /** What the daily caps kept out, in words. */
+  heldBack?: string;
 }
 
 /** At most this many missed topics are listed and put in the drill command. */
@@ -78,6 +84,9 @@ export function renderPracticeSummary(view: SummaryView, width: number): string[
     lines.push(...fit(score).map((l) => paint(l)));
   }
   if (s.endedEarly) lines.push(...fit(t('practice.summary.endedEarly', { answered: s.answered, planned: s.planned })));
+  if (view.relearned && view.relearned.tries > 0) lines.push(...fit(t('practice.summary.relearned', { ...view.relearned })), ...fit(t('practice.summary.firstTry')).map((l) => chalk.dim(l)));
+  if (view.cram) lines.push(...fit(t('practice.summary.cram')).map((l) => chalk.yellow(l)));
+  if (view.heldBack) lines.push(...fit(t('practice.summary.heldBack', { parts: view.heldBack })));
 
   if (s.missed.length) {
     const shown = s.missed.slice(0, MAX_TOPICS);

@@ -9,7 +9,9 @@ import { useRedrawOnResize } from './redraw.js';
 
 // One practice question on screen. Single answers: arrows or a letter, then Enter.
 // Multiple answers: Space or a letter toggles, Enter accepts exactly the number asked
-// for. `q` ends the session; Ctrl+C rejects with ExitPromptError as every prompt does.
+// for. With certainty on, Enter then asks how sure the learner is: s sure, u unsure, Esc
+// back to the choices. `q` ends the session; Ctrl+C rejects with ExitPromptError as every
+// prompt does.
 
 export interface QuestionPromptConfig {
   question: QuizQuestion;
@@ -22,9 +24,17 @@ export interface QuestionPromptConfig {
   width?: number;
   /** Rows the screen may take; the terminal's height when left out. */
   height?: number;
+  /** Ask how sure the learner is once they have chosen. */
+  certainty?: boolean;
+  /** The second try at a question missed earlier in the session. */
+  again?: boolean;
+  /** Rows printed just above the prompt that should stay in view (the glance at the session). */
+  reserved?: number;
 }
 
-export type QuestionPromptResult = { kind: 'answer'; selected: number[] } | { kind: 'quit' };
+export type Certainty = 'sure' | 'unsure';
+
+export type QuestionPromptResult = { kind: 'answer'; selected: number[]; certainty?: Certainty } | { kind: 'quit' };
 
 const HIDE_CURSOR = '\x1b[?25l';
 
@@ -39,6 +49,8 @@ export const questionPrompt = createPrompt<QuestionPromptResult, QuestionPromptC
   const [finished, setFinished] = useState(false);
   // The window's top row when the learner scrolled a question taller than the terminal; null follows the cursor.
   const [windowTop, setWindowTop] = useState<number | null>(null);
+  // The choice made, waiting for how sure the learner is of it.
+  const [chosen, setChosen] = useState<number[] | undefined>(undefined);
   useRedrawOnResize();
 
   const toggle = (position: number) => {
@@ -53,16 +65,25 @@ export const questionPrompt = createPrompt<QuestionPromptResult, QuestionPromptC
     if (finished) return;
     // Letters typed at a prompt also land in readline's line buffer; keep it empty.
     rl.clearLine(0);
-    if (isEnterKey(key)) {
-      if (!multiple) {
+    const answer = (picked: number[], certainty?: Certainty) => {
+      setFinished(true);
+      done(certainty ? { kind: 'answer', selected: picked, certainty } : { kind: 'answer', selected: picked });
+    };
+    if (chosen) {
+      if (key.name === 's' && !key.ctrl) answer(chosen, 'sure');
+      else if (key.name === 'u' && !key.ctrl) answer(chosen, 'unsure');
+      else if (key.name === 'escape') setChosen(undefined);
+      else if (key.name === 'q' && !key.ctrl) {
         setFinished(true);
-        done({ kind: 'answer', selected: [order[cursor]!] });
-      } else if (selected.size === need) {
-        setFinished(true);
-        done({ kind: 'answer', selected: order.filter((o) => selected.has(o)) });
-      } else {
-        setError(t('practice.wrongCount', { count: need, selected: selected.size }));
+        done({ kind: 'quit' });
       }
+      return;
+    }
+    if (isEnterKey(key)) {
+      const picked = !multiple ? [order[cursor]!] : selected.size === need ? order.filter((o) => selected.has(o)) : undefined;
+      if (!picked) setError(t('practice.wrongCount', { count: need, selected: selected.size }));
+      else if (config.certainty) setChosen(picked);
+      else answer(picked);
       return;
     }
     if (key.name === 'q' && !key.ctrl) {
@@ -85,8 +106,8 @@ export const questionPrompt = createPrompt<QuestionPromptResult, QuestionPromptC
     }
   });
 
-  const header = { position: config.position, total: config.total, bank: question.bank, topic: question.topic };
-  const height = config.height ?? (process.stdout.rows || 24);
+  const header = { position: config.position, total: config.total, bank: question.bank, topic: question.topic, ...(config.again && { again: true }) };
+  const height = (config.height ?? (process.stdout.rows || 24)) - (config.reserved ?? 0);
   // The answered question stays on screen whole, above its feedback, when it fits; a taller
   // one would scroll away what no redraw can reach again, and the feedback repeats it anyway.
   if (finished) {
@@ -96,7 +117,8 @@ export const questionPrompt = createPrompt<QuestionPromptResult, QuestionPromptC
   const text = renderQuestionText(question, width);
   const blocks = renderChoiceBlocks(question, order, width, { cursor, selected });
   const last = choiceLabel(order.length - 1);
-  const help = fitKeyHelp(t(multiple ? 'practice.keys.multiple' : 'practice.keys.single', { last }), width).map((row) => chalk.dim(row));
+  const keys = chosen ? t('practice.keys.certainty') : t(multiple ? 'practice.keys.multiple' : 'practice.keys.single', { last });
+  const help = fitKeyHelp(keys, width).map((row) => (chosen ? chalk.bold(row) : chalk.dim(row)));
   // One row is left for the cursor, so the prompt's redraw never scrolls the screen.
   const fitted = fitScreen(
     { top: [renderHeader(header, width), ''], middle: [...text, '', ...blocks.flat()], focus: focusOf(blocks, cursor, text.length + 1), bottom: finished ? [] : error ? [...help, chalk.red(error)] : help },

@@ -39,6 +39,8 @@ export interface HeaderInfo {
   topic: string;
   /** Shown at the right end of the header, e.g. a countdown. */
   right?: string;
+  /** The second try at a question missed earlier in the session. */
+  again?: boolean;
 }
 
 /** Where a question comes from: its topic, after the bank unless the topic already starts with the bank's name. */
@@ -48,7 +50,7 @@ export function whereLabel(bank: string, topic: string): string {
 
 /** "3/10  bank · topic" on one line, cut to the width. */
 export function renderHeader(info: HeaderInfo, width: number): string {
-  const progress = chalk.bold(t('practice.progress', { position: info.position, total: info.total }));
+  const progress = chalk.bold(t('practice.progress', { position: info.position, total: info.total })) + (info.again ? ' ' + chalk.yellow(t('practice.again')) : '');
   const right = info.right ?? '';
   const room = Math.max(10, width - cols(progress) - 2 - (right ? cols(right) + 2 : 0));
   const where = truncateCols(terminalSafe(whereLabel(info.bank, info.topic)), room);

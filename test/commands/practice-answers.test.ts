@@ -25,7 +25,7 @@ describe('an unreadable review card', () => {
     const said: string[] = [];
     const record = answerRecorder(store, createSession(store, { kind: 'practice', startedAt: 1, questions: [] }), (line) => said.push(line));
     const now = Date.UTC(2026, 2, 1, 9);
-    for (const question of questions) expect(record({ question, reason: 'due', order: [0, 1, 2], wasDue: true }, [0], 4000, now)).toBe(true);
+    for (const question of questions) expect(record({ question, reason: 'due', order: [0, 1, 2], wasDue: true }, { selected: [0], timeMs: 4000, answeredAt: now }).correct).toBe(true);
 
     expect(store.db.prepare('SELECT question_id FROM answers ORDER BY id').pluck().all()).toEqual(['q-1', 'q-2']);
     expect(said).toHaveLength(1);
@@ -50,10 +50,10 @@ describe('recording an answer', () => {
       const base = { id: 'q-one', bank: 'vpc', topic: 'vpc/endpoints', domain: 'secure', type: 'single', question: 'Q', choices: [{ text: 'a', correct: true }, { text: 'b', correct: false }, { text: 'c', correct: false }], source: 'n.txt#s' };
       for (const bad of [{ domain: 'sneaky' }, { topic: 'vpc/\u001b]52;c;aGk=\u0007' }, { bank: 'Bank!' }]) {
         const question = { ...base, ...bad } as never;
-        expect(() => record({ question, order: [0, 1, 2], wasDue: false } as never, [0], 1000, Date.now())).toThrow(/bank rules/);
+        expect(() => record({ question, order: [0, 1, 2], wasDue: false } as never, { selected: [0], timeMs: 1000, answeredAt: Date.now() })).toThrow(/bank rules/);
       }
       expect(store.db.prepare('SELECT count(*) AS n FROM answers').get()).toEqual({ n: 0 });
-      record({ question: base as never, order: [0, 1, 2], wasDue: false } as never, [0], 1000, Date.now());
+      record({ question: base as never, order: [0, 1, 2], wasDue: false } as never, { selected: [0], timeMs: 1000, answeredAt: Date.now() });
       expect(store.db.prepare('SELECT domain, topic FROM answers').all()).toEqual([{ domain: 'secure', topic: 'vpc/endpoints' }]);
     } finally {
       store.close();

@@ -134,6 +134,7 @@ describe('the database file', () => {
     run.write('b');
     run.write('c');
     run.write(KEYS.enter);
+    run.write('s'); // sure
     const ended = await Promise.race([run.exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(run.output())), 15_000))]);
     expect(ended.signal ?? 0).toBe(0);
     expect(ended.exitCode).toBe(1);

@@ -19,6 +19,7 @@ describe('errata from practice (built binary in a terminal)', () => {
     const answered = run.output().length;
     run.write(/Choose 2\.|2 つ選択/.test(run.output()) ? 'ab' : 'a');
     run.write(KEYS.enter);
+    run.write('s'); // sure
     await run.waitFor('! report · e edit', 10_000, answered);
     run.write('!');
     await run.waitFor('What is wrong with this question?');
@@ -60,6 +61,7 @@ describe('e on the feedback screen (built binary in a terminal)', () => {
     const first = run.output().length;
     run.write(/Choose 2\.|2 つ選択/.test(run.output()) ? 'ab' : 'a');
     run.write(KEYS.enter);
+    run.write('s'); // sure
     await run.waitFor('! report · e edit', 10_000, first);
     const edited = run.output().length;
     run.write('e');
@@ -77,6 +79,7 @@ describe('e on the feedback screen (built binary in a terminal)', () => {
       const asked = run.output().length;
       run.write(/Choose 2\.|2 つ選択/.test(run.output().slice(before)) ? 'ab' : 'a');
       run.write(KEYS.enter);
+      run.write('s'); // sure
       await run.waitFor(/Enter next question|Enter see the summary/, 10_000, asked);
     }
     expect(run.output().slice(edited)).toContain('S3-EDITED');

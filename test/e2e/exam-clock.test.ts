@@ -47,6 +47,7 @@ describe('wall-clock jumps (built binary, pseudo-terminal)', () => {
     const many = /Choose (\d)/.exec(run.output());
     run.write('abcdef'.slice(0, many ? Number(many[1]) : 1));
     run.write(KEYS.enter);
+    run.write('s'); // sure
     await run.waitFor(/Enter next question/);
     clock.set({ date: -HOURS_3 });
     run.write('q');

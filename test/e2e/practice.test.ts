@@ -32,6 +32,8 @@ async function answerFirstChoices(run: PtyRun, position: number, total: number, 
   const start = run.output().length;
   run.write(/Choose 2\.|2 つ選択/.test(run.output().slice(from)) ? 'ab' : 'a');
   run.write(KEYS.enter);
+  await run.waitFor('How sure are you?', 10_000, start);
+  run.write('s');
   await run.waitFor(/Enter next question · q end|Enter see the summary/, 10_000, start);
   return run.output().length;
 }
@@ -64,7 +66,7 @@ function readDb(path: string) {
 describe('aws-quiz practice (built binary in a terminal)', () => {
   it('asks three questions, saves each answer with its review card, and sums up', async () => {
     const db = join(tempDir(), 'quiz.db');
-    const run = runInPty(['practice', '--questions', GOOD, '--db', db, '--count', '3', '--seed', 'e2e']);
+    const run = runInPty(['practice', '--questions', GOOD, '--db', db, '--count', '3', '--seed', 'e2e', '--no-relearn']);
     let at = 0;
     for (let i = 1; i <= 3; i++) {
       at = await answerFirstChoices(run, i, 3, at);
@@ -76,7 +78,7 @@ describe('aws-quiz practice (built binary in a terminal)', () => {
     const out = run.output();
     expect(out).toMatch(/Score: \d\/3 \(\d+%\) in 0:\d\d/);
     expect(out).toContain('Seed e2e. The same questions in the same order again:');
-    expect(out).toContain(`aws-quiz practice --count 3 --seed e2e --db ${db} --questions ${GOOD}`);
+    expect(out).toContain(`aws-quiz practice --count 3 --no-relearn --seed e2e --db ${db} --questions ${GOOD}`);
 
     const { sessions, questions, answers, cards } = readDb(db);
     expect(sessions).toHaveLength(1);
@@ -101,7 +103,7 @@ describe('aws-quiz practice (built binary in a terminal)', () => {
 
     // The same seed and filters again: the same questions in the same choice order, although
     // what the learner needs has changed since (every question now has a review card).
-    const again = runInPty(['practice', '--questions', GOOD, '--db', db, '--count', '3', '--seed', 'e2e']);
+    const again = runInPty(['practice', '--questions', GOOD, '--db', db, '--count', '3', '--seed', 'e2e', '--no-relearn']);
     let from = 0;
     for (let i = 1; i <= 3; i++) {
       from = await answerFirstChoices(again, i, 3, from);
@@ -117,12 +119,12 @@ describe('aws-quiz practice (built binary in a terminal)', () => {
 
   it('replays a seed only with the same filters: another --count draws afresh', async () => {
     const db = join(tempDir(), 'quiz.db');
-    const first = runInPty(['practice', '--questions', GOOD, '--db', db, '--count', '3', '--seed', 'filters']);
+    const first = runInPty(['practice', '--questions', GOOD, '--db', db, '--count', '3', '--seed', 'filters', '--no-relearn']);
     await answerFirstChoices(first, 1, 3, 0);
     first.write('q');
     expect((await first.exited).exitCode).toBe(0);
     expect(readDb(db).questions.map((q) => q.session_id)).toEqual([1, 1, 1]);
-    const fewer = runInPty(['practice', '--questions', GOOD, '--db', db, '--count', '2', '--seed', 'filters']);
+    const fewer = runInPty(['practice', '--questions', GOOD, '--db', db, '--count', '2', '--seed', 'filters', '--no-relearn']);
     await answerFirstChoices(fewer, 1, 2, 0);
     fewer.write('q');
     expect((await fewer.exited).exitCode).toBe(0);

@@ -32,6 +32,7 @@ async function practiseOnce(s: { banks: string; cache: string; db: string }) {
   expect(label).toBeDefined();
   run.write(label!.toLowerCase());
   run.write('\r');
+  run.write('s'); // sure
   await run.waitFor(/Correct|Wrong/, 20_000);
   run.write('q');
   await run.exited;

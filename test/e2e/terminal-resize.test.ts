@@ -63,7 +63,7 @@ describe('practice feedback redraws when the window is resized', () => {
     const [from, to] = [{ cols: 200, rows: 50 }, { cols: 120, rows: 50 }];
     const run = runInPty(['practice', '--questions', LONG, '--db', join(tempDir(), 'q.db'), '--count', '1', '--seed', 'resize'], {}, from);
     await run.waitFor(/Enter answer/);
-    run.write('a\r');
+    run.write('a\rs');
     await run.waitFor(/Enter see the summary/);
     await sleep(200);
     const cut = run.raw().length;

@@ -35,6 +35,8 @@ async function practiceScreens(cols: number, env: Record<string, string | undefi
   const many = /(\d)\s*つ選択|Choose (\d)/.exec(run.output());
   run.write('abcdef'.slice(0, many ? Number(many[1] ?? many[2]) : 1));
   run.write(KEYS.enter);
+  await run.waitFor(/(How sure are you|確信度は)/);
+  run.write('s');
   await run.waitFor(/(Enter next question|Enter 次の問題)/);
   run.write('q');
   await run.exited;
@@ -154,6 +156,7 @@ describe('a terminal shorter than the question', () => {
     const many = /(\d)\s*つ選択|Choose (\d)/.exec(run.output());
     run.write('abcdef'.slice(0, many ? Number(many[1] ?? many[2]) : 1));
     run.write(KEYS.enter);
+    run.write('s'); // sure
     await run.waitFor(/Enter next question/);
     const { all, visible } = await settle(run.raw);
     run.write('q');
@@ -163,6 +166,6 @@ describe('a terminal shorter than the question', () => {
     expect(all.filter((r) => /^[✓✗] (Correct|Wrong)/.test(r))).toHaveLength(2);
     const last = visible.filter(Boolean);
     expect(last.at(-2)).toMatch(/^[✓✗] (Correct|Wrong)/);
-    expect(last.at(-1)).toMatch(/^Enter next question · q end/);
+    expect(last.at(-1)).toMatch(/^Enter next question.*q end/);
   });
 });

@@ -34,37 +34,50 @@ describe('grading', () => {
 
 describe('scheduling after an answer', () => {
   it('rates a wrong answer Again and brings the question back within minutes', () => {
-    const { rating, card } = reviewAfter(undefined, false, 5000, 8000, NOW);
+    const { rating, card } = reviewAfter(undefined, { correct: false, timeMs: 5000 }, 8000, NOW);
     expect(rating).toBe(Rating.Again);
     expect(card.due.getTime() - NOW.getTime()).toBeLessThanOrEqual(10 * MIN);
     expect(card.reps).toBe(1);
   });
 
   it('rates a right answer Good, or Hard when it took much longer than usual', () => {
-    const good = reviewAfter(undefined, true, 9000, 8000, NOW);
-    const hard = reviewAfter(undefined, true, 30_000, 8000, NOW);
+    const good = reviewAfter(undefined, { correct: true, timeMs: 9000 }, 8000, NOW);
+    const hard = reviewAfter(undefined, { correct: true, timeMs: 30_000 }, 8000, NOW);
     expect(good.rating).toBe(Rating.Good);
     expect(hard.rating).toBe(Rating.Hard);
     expect(hard.card.due.getTime()).toBeLessThan(good.card.due.getTime());
     // More than twice the usual time, not twice exactly.
-    expect(reviewAfter(undefined, true, 16_000, 8000, NOW).rating).toBe(Rating.Good);
-    expect(reviewAfter(undefined, true, 16_001, 8000, NOW).rating).toBe(Rating.Hard);
+    expect(reviewAfter(undefined, { correct: true, timeMs: 16_000 }, 8000, NOW).rating).toBe(Rating.Good);
+    expect(reviewAfter(undefined, { correct: true, timeMs: 16_001 }, 8000, NOW).rating).toBe(Rating.Hard);
     // A wrong answer is Again however long it took.
-    expect(reviewAfter(undefined, false, 30_000, 8000, NOW).rating).toBe(Rating.Again);
+    expect(reviewAfter(undefined, { correct: false, timeMs: 30_000 }, 8000, NOW).rating).toBe(Rating.Again);
     // Without a usual time yet (too few answers), speed is not judged.
-    expect(reviewAfter(undefined, true, 600_000, undefined, NOW).rating).toBe(Rating.Good);
+    expect(reviewAfter(undefined, { correct: true, timeMs: 600_000 }, undefined, NOW).rating).toBe(Rating.Good);
+  });
+
+  it('grades by certainty: wrong is Again, right but unsure is Hard, right and sure is Good (still Hard when slow)', () => {
+    const grade = (correct: boolean, certainty: 'sure' | 'unsure', timeMs = 5000) => reviewAfter(undefined, { correct, timeMs, certainty }, 8000, NOW).rating;
+    expect(grade(false, 'sure')).toBe(Rating.Again);
+    expect(grade(false, 'unsure')).toBe(Rating.Again);
+    expect(grade(true, 'unsure')).toBe(Rating.Hard);
+    expect(grade(true, 'sure')).toBe(Rating.Good);
+    expect(grade(true, 'sure', 30_000)).toBe(Rating.Hard);
+    // An unsure right answer is scheduled sooner than a sure one: a lucky guess is not knowing.
+    const unsure = reviewAfter(undefined, { correct: true, timeMs: 5000, certainty: 'unsure' }, 8000, NOW).card;
+    const sure = reviewAfter(undefined, { correct: true, timeMs: 5000, certainty: 'sure' }, 8000, NOW).card;
+    expect(unsure.due.getTime()).toBeLessThan(sure.due.getTime());
   });
 
   it('spaces a well-known question out, and counts a lapse when it is then missed', () => {
-    let card = reviewAfter(undefined, true, 1000, undefined, NOW).card;
+    let card = reviewAfter(undefined, { correct: true, timeMs: 1000 }, undefined, NOW).card;
     let at = NOW;
     for (let i = 0; i < 3; i++) {
       at = new Date(card.due.getTime());
-      card = reviewAfter(card, true, 1000, undefined, at).card;
+      card = reviewAfter(card, { correct: true, timeMs: 1000 }, undefined, at).card;
     }
     expect(card.state).toBe(State.Review);
     expect(card.due.getTime() - at.getTime()).toBeGreaterThan(2 * DAY_MS);
-    const missed = reviewAfter(card, false, 1000, undefined, new Date(card.due.getTime())).card;
+    const missed = reviewAfter(card, { correct: false, timeMs: 1000 }, undefined, new Date(card.due.getTime())).card;
     expect(missed.lapses).toBe(card.lapses + 1);
     expect(missed.state).toBe(State.Relearning);
   });

@@ -18,6 +18,7 @@ describe('a practice session killed with SIGKILL', () => {
       const start = run.output().length;
       run.write(/Choose 2\.|2 つ選択/.test(run.output().slice(from)) ? 'ab' : 'a');
       run.write(KEYS.enter);
+      run.write('s'); // sure
       await run.waitFor(/Enter next question/, 10_000, start);
       from = run.output().length;
       if (i < 2) run.write(KEYS.enter);

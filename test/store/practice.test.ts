@@ -11,6 +11,10 @@ import { localDay } from '../../src/quiz/stats.js';
 import { createSession } from '../../src/store/sessions.js';
 import { tempDir } from '../helpers/tmp.js';
 
+/** The recorder called as (drawn, selected, time, at), saying whether the answer was right. */
+const byArgs = (record: ReturnType<typeof answerRecorder>) => (d: Parameters<typeof record>[0], selected: number[], timeMs: number, answeredAt: number) =>
+  record(d, { selected, timeMs, answeredAt }).correct;
+
 const T0 = Date.UTC(2025, 3, 1, 8);
 const MIN = 60_000;
 
@@ -38,7 +42,7 @@ function setup() {
   const a = question('a', 'vpc/endpoints');
   const b = question('b', 'vpc/peering');
   const session = createSession(store, { kind: 'practice', startedAt: T0, questions: [a, b].map((q) => ({ questionId: q.id, choiceOrder: [2, 0, 1] })) });
-  return { store, a, b, session, record: answerRecorder(store, session) };
+  return { store, a, b, session, record: byArgs(answerRecorder(store, session)) };
 }
 
 describe('recording practice answers', () => {
@@ -92,7 +96,7 @@ describe('recording practice answers', () => {
     try {
       // Five quick right answers make a usual time of 2 s.
       for (let i = 0; i < 5; i++) record(drawn(question(`warm-${i}`, 'warm')), [0], 2000, T0 + i);
-      const fast = answerRecorder(store, 1);
+      const fast = byArgs(answerRecorder(store, 1));
       fast(drawn(a), [0], 2500, T0 + MIN);
       fast(drawn(b), [0], 60_000, T0 + MIN);
       const good = parseCard(cardJson(store, 'a')!);

@@ -85,6 +85,15 @@ describe('scrolling a screen shorter than its question', () => {
     expect(press('pagedown', p, 0, true)).toBeGreaterThan(0);
   });
 
+  it('returns to where the question starts with PgUp after PgDn, at every height', () => {
+    const p = parts(20, 1, 0);
+    for (let height = 8; height <= 20; height++) {
+      const down = scrollKey('pagedown', fitScreen(p, 80, height, 0), 0, true)!;
+      expect(down, `height ${height}`).toBeGreaterThan(0);
+      expect(scrollKey('pageup', fitScreen(p, 80, height, down), down, true), `height ${height}`).toBe(0);
+    }
+  });
+
   it('moves the cursor with ↑ on any other choice, and leaves screens that fit alone', () => {
     expect(press('up', parts(12, 1, 2), null, false)).toBeUndefined();
     for (const key of ['up', 'down', 'pageup', 'home', 'pagedown', 'end']) expect(press(key, parts(1, 1, 0), null, true)).toBeUndefined();
