@@ -364,6 +364,12 @@ export const MIGRATIONS: readonly string[] = [
       last_day = coalesce((SELECT max(day) FROM daily_topic d WHERE d.bank = OLD.bank AND d.topic = OLD.topic AND d.domain = OLD.domain), last_day)
     WHERE bank = OLD.bank AND topic = OLD.topic AND domain = OLD.domain;
     DELETE FROM topic_summary WHERE attempts <= 0 AND bank = OLD.bank AND topic = OLD.topic AND domain = OLD.domain;
+    -- The taken-back answer may have moved the reference day on; it goes back to the latest day left.
+    UPDATE topic_summary SET
+      decayed_attempts = decayed_attempts * pow(2.0, (julianday(decay_day) - julianday(last_day)) / 30.0),
+      decayed_correct = decayed_correct * pow(2.0, (julianday(decay_day) - julianday(last_day)) / 30.0),
+      decay_day = last_day
+    WHERE bank = OLD.bank AND topic = OLD.topic AND domain = OLD.domain AND decay_day > last_day;
 
     DELETE FROM question_summary WHERE question_id = OLD.question_id;
     INSERT INTO question_summary (question_id, bank, topic, attempts, correct, wrong, last_correct, first_seen, last_seen, last_day)
