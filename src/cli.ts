@@ -19,10 +19,10 @@ export function intIn(flag: string, min: number, max: number) {
   };
 }
 
-/** A daily cap: a whole number, or `off` for none (null). */
+/** A daily cap: a whole number, or `off` for none. */
 function capOrOff(flag: string) {
-  return (value: string): number | null => {
-    if (value.trim().toLowerCase() === 'off') return null;
+  return (value: string): number | 'off' => {
+    if (value.trim().toLowerCase() === 'off') return 'off';
     const n = Number(value);
     if (!/^\d+$/.test(value.trim()) || n > 10_000) throw new InvalidArgumentError(t('error.badCap', { flag, value }));
     return n;

@@ -17,10 +17,10 @@ export interface PracticeSettings {
   certainty?: boolean;
 }
 
-/** The flags that change a remembered setting; `null` turns a cap off. */
+/** The flags that change a remembered setting; `off` lifts a cap. */
 export interface PracticeFlags {
-  maxNew?: number | null;
-  maxReviews?: number | null;
+  maxNew?: number | 'off';
+  maxReviews?: number | 'off';
   certainty?: boolean;
 }
 
@@ -48,14 +48,14 @@ export function applyPracticeFlags(store: Store, flags: PracticeFlags): { settin
   const settings: PracticeSettings = { ...before };
   const what: string[] = [];
   if (flags.maxNew !== undefined) {
-    if (flags.maxNew === null) delete settings.maxNew;
+    if (flags.maxNew === 'off') delete settings.maxNew;
     else settings.maxNew = flags.maxNew;
-    what.push(flags.maxNew === null ? t('practice.limits.noNewCap') : t('practice.limits.newCap', { n: flags.maxNew }));
+    what.push(flags.maxNew === 'off' ? t('practice.limits.noNewCap') : t('practice.limits.newCap', { n: flags.maxNew }));
   }
   if (flags.maxReviews !== undefined) {
-    if (flags.maxReviews === null) delete settings.maxReviews;
+    if (flags.maxReviews === 'off') delete settings.maxReviews;
     else settings.maxReviews = flags.maxReviews;
-    what.push(flags.maxReviews === null ? t('practice.limits.noReviewCap') : t('practice.limits.reviewCap', { n: flags.maxReviews }));
+    what.push(flags.maxReviews === 'off' ? t('practice.limits.noReviewCap') : t('practice.limits.reviewCap', { n: flags.maxReviews }));
   }
   if (flags.certainty !== undefined) {
     settings.certainty = flags.certainty;

@@ -18,6 +18,7 @@ import {
 } from '../quiz/stats.js';
 import { openStore, resolveDbPath, type Store } from '../store/open.js';
 import * as query from '../store/stats.js';
+import { openMisconceptions } from '../store/practice.js';
 import { examDate, readExamPlan } from './exam-day.js';
 import { t } from '../i18n/i18n.js';
 import { renderStats, renderStatsJson } from '../ui/stats-report.js';
@@ -122,7 +123,8 @@ export async function statsCommand(options: StatsOptions, io: StatsIo = {}): Pro
     if ('note' in bankRead) err(t('stats.coverageNote', { reason: bankRead.note }) + '\n');
 
     const bankFacts: BankFacts | null = 'questions' in bankRead ? { questions: banks ? bankRead.questions.filter((q) => banks.includes(q.bank)) : bankRead.questions } : null;
-    const report = { ...buildReport({ ...data, bankFacts }), readiness: await readinessSummary(store, options, env, now) };
+    const choiceTexts = await choiceTextsFor((data.misconceptions ?? []).map((m) => m.id), options, env);
+    const report = { ...buildReport({ ...data, bankFacts, ...(choiceTexts && { choiceTexts }) }), readiness: await readinessSummary(store, options, env, now) };
     out((options.json ? renderStatsJson(report) : renderStats(report, io.width ?? terminalColumns(), LEECH_LAPSES).join('\n')) + '\n');
     return 0;
   } finally {
@@ -149,7 +151,27 @@ function gather(
     dueByDay: query.dueByDay(store, c.today, todayStart, dayStartMs(addDays(c.today, FORECAST_DAYS + 1)), c.banks),
     leeches: query.leeches(store, LEECH_LAPSES, c.banks),
     seenIds: query.seenQuestionIds(store, c.banks),
+    ...(query.hasColumn(store, 'answers', 'certainty') && {
+      misconceptions: openMisconceptions(store, c.banks, MISCONCEPTIONS_LISTED),
+      cram: query.cramAnswers(store, c.period.fromDay, c.banks),
+    }),
   };
+}
+
+/** At most this many misconceptions are read; `--json` lists them all up to here. */
+const MISCONCEPTIONS_LISTED = 100;
+
+/** The texts of each listed misconception's choices, so the report can say what was picked; none when the banks cannot be read. */
+async function choiceTextsFor(ids: readonly string[], options: StatsOptions, env: NodeJS.ProcessEnv): Promise<Map<string, string[]> | undefined> {
+  if (ids.length === 0) return undefined;
+  try {
+    const wanted = new Set(ids);
+    const { questions } = await quizBanksFor(options, env);
+    return new Map(questions.filter((q) => wanted.has(q.id)).map((q) => [q.id, q.choices.map((c) => c.text)]));
+  } catch (err) {
+    if (err instanceof UserError) return undefined;
+    throw err;
+  }
 }
 
 /**

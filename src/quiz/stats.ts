@@ -195,6 +195,31 @@ export interface LeechRow {
   lastDay?: string | null;
 }
 
+/** A question answered wrong while sure and not put right since (see openMisconceptions in the store). */
+export interface MisconceptionInput {
+  id: string;
+  bank: string;
+  topic: string;
+  times: number;
+  lastDay: string | null;
+  lastAt: number;
+  picked: number[];
+}
+
+export interface Misconception {
+  id: string;
+  bank: string;
+  topic: string;
+  /** Wrong-and-sure answers, all told. */
+  times: number;
+  lastSeen: string;
+  /** Original choice indexes picked the latest time. */
+  picked: number[];
+  /** Their texts, when the banks are at hand. */
+  pickedText: string[] | null;
+  source: string | null;
+}
+
 export interface Leech extends Omit<LeechRow, 'lastSeen' | 'lastDay'> {
   lastSeen: string | null;
   /** The note section behind the question, when the banks are at hand. */
@@ -221,6 +246,12 @@ export interface StatsInput {
   leeches: LeechRow[];
   seenIds: string[];
   bankFacts: BankFacts | null;
+  /** Absent in a file written before certainty was asked. */
+  misconceptions?: MisconceptionInput[];
+  /** Texts of the choices picked, by question id, when the banks could be read. */
+  choiceTexts?: ReadonlyMap<string, readonly string[]>;
+  /** Crammed answers in the period. */
+  cram?: number;
 }
 
 /** The readiness forecast in one line, when the learner has set an exam date. */
@@ -246,6 +277,8 @@ export interface StatsReport {
     daysStudied: number;
     streak: Streaks;
     coverage: { seen: number; total: number; ratio: number } | null;
+    /** Answers given with --cram: counted above as activity, never in retention. */
+    cram: number;
   };
   topics: {
     method: { halfLifeDays: number; priorStrength: number; priorMean: number; minAttempts: number };
@@ -257,6 +290,7 @@ export interface StatsReport {
   exams: ExamStat[];
   reviews: ReviewForecast & { retention: { reviews: number; correct: number; rate: number | null } };
   leeches: Leech[];
+  misconceptions: Misconception[];
   activity: DayCount[];
 }
 
@@ -295,6 +329,7 @@ export function buildReport(input: StatsInput): StatsReport {
       daysStudied: inPeriod.length,
       streak: streaks(input.studyDays, input.today),
       coverage,
+      cram: input.cram ?? 0,
     },
     topics: {
       method: { halfLifeDays: HALF_LIFE_DAYS, priorStrength: PRIOR_STRENGTH, priorMean: ranking.priorMean, minAttempts: MIN_ATTEMPTS },
@@ -309,6 +344,19 @@ export function buildReport(input: StatsInput): StatsReport {
       retention: { reviews: dueAttempts, correct: dueCorrect, rate: dueAttempts ? dueCorrect / dueAttempts : null },
     },
     leeches: input.leeches.map(({ lastDay, ...l }) => ({ ...l, lastSeen: lastDay ?? (l.lastSeen === null ? null : localDay(l.lastSeen)), source: sourceOf.get(l.id) ?? null })),
+    misconceptions: (input.misconceptions ?? []).map((m) => {
+      const texts = input.choiceTexts?.get(m.id);
+      return {
+        id: m.id,
+        bank: m.bank,
+        topic: m.topic,
+        times: m.times,
+        lastSeen: m.lastDay ?? localDay(m.lastAt),
+        picked: m.picked,
+        pickedText: texts ? m.picked.map((i) => texts[i] ?? '?') : null,
+        source: sourceOf.get(m.id) ?? null,
+      };
+    }),
     activity: activitySeries(input.activity, input.activityFrom, input.today),
   };
 }

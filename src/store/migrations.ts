@@ -289,6 +289,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE answers ADD COLUMN cram INTEGER NOT NULL DEFAULT 0 CHECK (cram IN (0, 1));
   ALTER TABLE answers ADD COLUMN relearn INTEGER NOT NULL DEFAULT 0 CHECK (relearn IN (0, 1));
   CREATE INDEX answers_misconception ON answers (question_id) WHERE certainty = 'sure' AND correct = 0;
+  CREATE INDEX answers_cram ON answers (day) WHERE cram = 1;
 
   DROP TRIGGER answers_rollup;
   CREATE TRIGGER answers_rollup AFTER INSERT ON answers WHEN NEW.relearn = 0 BEGIN

@@ -42,6 +42,14 @@ export function latestStudyDay(store: Store): string | undefined {
 
 const lastDays = new WeakMap<Store, boolean>();
 
+/**
+ * Whether a table has a column: statistics read a database without migrating it, so a file
+ * written by an older version may lack the newer columns.
+ */
+export function hasColumn(store: Store, table: string, column: string): boolean {
+  return readStore(store, () => store.db.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, column) !== undefined);
+}
+
 function hasLastDay(store: Store): boolean {
   let found = lastDays.get(store);
   if (found === undefined) {
@@ -194,4 +202,11 @@ export function leeches(store: Store, minLapses: number, banks: string[] | null,
 export function seenQuestionIds(store: Store, banks: string[] | null): string[] {
   const [bankSql, params] = inList('bank', banks);
   return readStore(store, () => store.db.prepare(`SELECT question_id FROM question_summary WHERE 1${bankSql}`).pluck().all(...params) as string[]);
+}
+
+/** Crammed answers in the period (from `fromDay`, or all time), for the overview: activity that moved no review. */
+export function cramAnswers(store: Store, fromDay: string | null, banks: string[] | null): number {
+  if (!hasColumn(store, 'answers', 'cram')) return 0;
+  const [bankSql, params] = inList('bank', banks);
+  return readStore(store, () => store.db.prepare(`SELECT count(*) FROM answers WHERE cram = 1 AND day >= ?${bankSql}`).pluck().get(fromDay ?? '', ...params) as number);
 }

@@ -93,7 +93,7 @@ export function renderOverview(r: StatsReport, width: number): string[] {
     ? t('stats.coverageValue', { seen: grouped(o.coverage.seen), total: grouped(o.coverage.total), percent: percent(o.coverage.ratio) })
     : chalk.dim(t('stats.coverageUnknown'));
   const rows: [string, string][] = [
-    [t('stats.answered'), t('stats.answeredValue', { count: grouped(o.answered), percent: byLevel(percent(o.accuracy), o.accuracy) })],
+    [t('stats.answered'), t('stats.answeredValue', { count: grouped(o.answered), percent: byLevel(percent(o.accuracy), o.accuracy) }) + (o.cram ? t('stats.crammed', { count: grouped(o.cram) }) : '')],
     [t('stats.studyTime'), studyTime(o.studyTimeMs)],
     [t('stats.daysStudied'), grouped(o.daysStudied)],
     [t('stats.streak'), t('stats.streakValue', { current: o.streak.current, best: o.streak.best })],
@@ -301,6 +301,21 @@ export function renderLeeches(r: StatsReport, width: number, minLapses: number):
   return out;
 }
 
+/** Answered wrong while sure: listed apart from leeches, with the choice that was believed. */
+export function renderMisconceptions(r: StatsReport, width: number): string[] {
+  if (r.misconceptions.length === 0) return [];
+  const out = [heading(t('stats.misconceptions')), ...para(t('stats.misconceptionHint'), width, chalk.dim)];
+  const shown = r.misconceptions.slice(0, LEECHES_SHOWN);
+  for (const m of shown) {
+    out.push(INDENT + fit(`${m.id}  ${t('stats.misconceptionTimes', { n: m.times })}`, width - INDENT.length));
+    const picked = m.pickedText ? m.pickedText.join(' / ') : m.picked.map((i) => String.fromCharCode(65 + i)).join(', ');
+    out.push(...wrap(t('stats.misconceptionPicked', { picked }), width, INDENT + '  ').split('\n').map((l) => l.trimEnd()));
+  }
+  if (r.misconceptions.length > shown.length) out.push(...para(t('stats.moreRows', { count: r.misconceptions.length - shown.length }), width, chalk.dim));
+  out.push(...para(t('stats.misconceptionDrill'), width, chalk.dim));
+  return out;
+}
+
 /** One character per day, as tall as that day's answers against the busiest day. */
 export function sparkline(values: readonly number[]): string {
   const max = Math.max(0, ...values);
@@ -328,6 +343,7 @@ export function renderStats(r: StatsReport, width: number, minLapses: number): s
     renderExams(r, width),
     renderReviews(r, width),
     renderLeeches(r, width, minLapses),
+    ...(r.misconceptions.length ? [renderMisconceptions(r, width)] : []),
     renderActivity(r, width),
   ];
   // Topics and sources come from the database, which may hold rows older than today's checks.

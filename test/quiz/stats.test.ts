@@ -251,6 +251,7 @@ describe('buildReport', () => {
       daysStudied: 3,
       streak: { current: 3, best: 3 },
       coverage: { seen: 2, total: 4, ratio: 0.5 },
+      cram: 0,
     });
     expect(r.reviews.retention).toEqual({ reviews: 4, correct: 3, rate: 0.75 });
     expect(r.topics.untried).toEqual(['ec2/c']);

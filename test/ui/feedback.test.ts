@@ -60,6 +60,18 @@ describe('feedback after an answer', () => {
     await expect(quit.answer).resolves.toBe('quit');
   });
 
+  it('takes the answer back with u when it can be, and only then', async () => {
+    const undo = await renderPrompt(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: false, undoable: true });
+    expect(undo.getScreen()).toContain('u undo');
+    undo.events.keypress('u');
+    await expect(undo.answer).resolves.toBe('undo');
+    const fixed = await renderPrompt(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: false });
+    expect(fixed.getScreen()).not.toContain('u undo');
+    fixed.events.keypress('u');
+    fixed.events.keypress('enter');
+    await expect(fixed.answer).resolves.toBe('next');
+  });
+
   it('leads to the summary after the last question', async () => {
     const { answer, events, getScreen } = await renderPrompt(feedbackPrompt, { ...base, selected: [0, 1], correct: true, last: true });
     expect(getScreen()).toContain('Enter see the summary');

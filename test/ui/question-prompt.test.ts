@@ -55,6 +55,28 @@ describe('question prompt', () => {
     await expect(answer).resolves.toEqual({ kind: 'answer', selected: [0] });
   });
 
+  it('asks how sure once a choice is made: s sure, u unsure, Esc back to the choices', async () => {
+    const sure = await renderPrompt(questionPrompt, { question: single, order: [2, 0, 1], position: 1, total: 2, width: 60, certainty: true });
+    sure.events.keypress('b');
+    sure.events.keypress('enter');
+    expect(sure.getScreen()).toContain('How sure are you? s sure · u unsure · Esc change');
+    // Letters pick nothing now; Esc goes back and the choice can change.
+    sure.events.keypress('c');
+    sure.events.keypress('escape');
+    expect(sure.getScreen()).toContain('Enter answer');
+    sure.events.keypress('c');
+    sure.events.keypress('enter');
+    sure.events.keypress('s');
+    await expect(sure.answer).resolves.toEqual({ kind: 'answer', selected: [1], certainty: 'sure' });
+
+    const unsure = await renderPrompt(questionPrompt, { question: multiple, order: [0, 1, 2, 3], position: 1, total: 2, width: 60, certainty: true });
+    unsure.events.keypress('a');
+    unsure.events.keypress('b');
+    unsure.events.keypress('enter');
+    unsure.events.keypress('u');
+    await expect(unsure.answer).resolves.toEqual({ kind: 'answer', selected: [0, 1], certainty: 'unsure' });
+  });
+
   it('answers a single question with a letter and Enter', async () => {
     const { answer, events, getScreen } = await ask(single, [2, 0, 1]);
     events.keypress('c');

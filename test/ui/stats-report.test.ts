@@ -180,7 +180,7 @@ describe('the text report', () => {
 describe('the JSON report', () => {
   it('has the documented shape', () => {
     const doc = JSON.parse(renderStatsJson(buildReport(INPUT)));
-    expect(Object.keys(doc)).toEqual(['version', 'today', 'period', 'banks', 'overview', 'topics', 'domains', 'exams', 'reviews', 'leeches', 'activity']);
+    expect(Object.keys(doc)).toEqual(['version', 'today', 'period', 'banks', 'overview', 'topics', 'domains', 'exams', 'reviews', 'leeches', 'misconceptions', 'activity']);
     expect(doc.version).toBe(1);
     expect(doc.period).toEqual({ since: 'all', fromDay: null, toDay: TODAY });
     expect(doc.overview).toEqual({
@@ -191,6 +191,7 @@ describe('the JSON report', () => {
       daysStudied: 5,
       streak: { current: 4, best: 4 },
       coverage: { seen: 3, total: 5, ratio: 0.6 },
+      cram: 0,
     });
     expect(doc.topics.method).toEqual({ halfLifeDays: 30, priorStrength: 5, priorMean: 43 / 78, minAttempts: 5 });
     expect(Object.keys(doc.topics.ranked[0])).toEqual(['topic', 'bank', 'domain', 'attempts', 'correct', 'accuracy', 'smoothed', 'lastSeen', 'command']);
