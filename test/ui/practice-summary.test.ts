@@ -42,6 +42,18 @@ describe('practice summary', () => {
     expect(lines.join('\n')).not.toContain('Score');
   });
 
+  it('says how the second tries went, that a cram moved no review, and what the daily caps held back', () => {
+    const summary = { answered: 4, correct: 3, planned: 4, elapsedMs: 60_000, endedEarly: false, missed: [{ topic: 'vpc/peering', wrong: 1 }] };
+    const text = renderPracticeSummary({ summary, upcoming: { dueNow: 0, dueSoon: 0 }, now: NOW, relearned: { tries: 1, right: 1 }, cram: true, heldBack: '5 new questions (--max-new 10)' }, 80).join('\n');
+    expect(text).toContain('Score: 3/4 (75%)');
+    expect(text).toContain('Second tries: 1 of 1 right.');
+    expect(text).toContain('First-try accuracy, as stats records it.');
+    expect(text).toContain('Crammed: the review schedule was not changed.');
+    expect(text).toContain('Daily limits held back 5 new questions (--max-new 10); they come on later days.');
+    const plain = renderPracticeSummary({ summary, upcoming: { dueNow: 0, dueSoon: 0 }, now: NOW, relearned: { tries: 0, right: 0 }, cram: false }, 80).join('\n');
+    expect(plain).not.toMatch(/Second tries|Crammed|held back/);
+  });
+
   it('formats durations and waits', () => {
     expect(formatDuration(65_000)).toBe('1:05');
     expect(formatDuration(3_723_000)).toBe('1:02:03');
