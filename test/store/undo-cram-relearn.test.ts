@@ -7,6 +7,7 @@ import { undoAnswer } from '../../src/store/answers.js';
 import { openStore, type Store } from '../../src/store/open.js';
 import { openMisconceptions } from '../../src/store/practice.js';
 import { createSession } from '../../src/store/sessions.js';
+import { makeQuestion } from '../helpers/exam-questions.js';
 import { tempDir } from '../helpers/tmp.js';
 
 // Undo, cram and the second try, as the database sees them: what each leaves in the answers,
@@ -15,23 +16,9 @@ import { tempDir } from '../helpers/tmp.js';
 const DAY = 24 * 60 * 60_000;
 const T0 = Date.UTC(2025, 3, 1, 8);
 
-function question(id: string, topic: string): QuizQuestion {
-  return {
-    id,
-    bank: 'vpc',
-    topic,
-    domain: 'secure',
-    type: 'single',
-    question: '?',
-    choices: [
-      { text: 'right', correct: true },
-      { text: 'wrong', correct: false },
-    ],
-    source: 'n#s',
-  };
-}
+const question = (id: string, topic: string): QuizQuestion => makeQuestion(id, { bank: 'vpc', topic });
 
-const drawn = (q: QuizQuestion, wasDue = false): Drawn => ({ question: q, reason: 'new', order: [0, 1], wasDue });
+const drawn = (q: QuizQuestion, wasDue = false): Drawn => ({ question: q, reason: 'new', order: [0, 1, 2], wasDue });
 
 function setup() {
   const store = openStore(join(tempDir(), 'quiz.db'));
