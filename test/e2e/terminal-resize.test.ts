@@ -11,25 +11,31 @@ import { tempDir } from '../helpers/tmp.js';
 const LONG = fileURLToPath(new URL('../fixtures/banks/long/', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts practice at `from`, resizes the window to `to` once the question is up, and returns what a person sees afterwards. */
-async function practiceResized(from: Size, to: Size, env: Record<string, string> = {}) {
+/**
+ * Starts practice at `from`, presses `keys` once the question is up, resizes the window to
+ * `to` once `screen` is drawn, and returns what a person sees afterwards.
+ */
+async function practiceResized(from: Size, to: Size, env: Record<string, string> = {}, keys = '', screen = /(Enter answer|Enter 回答)/) {
   const run: PtyRun = runInPty(['practice', '--questions', LONG, '--db', join(tempDir(), 'q.db'), '--count', '1', '--seed', 'resize'], env, from);
   await run.waitFor(/(Enter answer|Enter 回答)/);
+  if (keys) {
+    run.write(keys);
+    await run.waitFor(screen);
+  }
   await sleep(200);
   const cut = run.raw().length;
   run.pty.resize(to.cols, to.rows);
   // The redraw at the new size ends with the key help again.
-  await run.waitFor(/(Enter answer|Enter 回答)/, 10_000, run.output().length);
+  await run.waitFor(screen, 10_000, run.output().length);
   await sleep(200);
   const raw = run.raw();
   run.write('q');
   await run.exited;
-  const screen = await screenAcrossResize([
+  const drawn = await screenAcrossResize([
     { raw: raw.slice(0, cut), size: from },
     { raw: raw.slice(cut), size: to },
   ]);
-  const visible = screen.rows.slice(-to.rows);
-  return { screen, visible };
+  return { screen: drawn, visible: drawn.rows.slice(-to.rows) };
 }
 
 describe('practice redraws when the window is resized mid-question', () => {
@@ -60,24 +66,9 @@ describe('practice redraws when the window is resized mid-question', () => {
 
 describe('practice feedback redraws when the window is resized', () => {
   it('narrowing from 200×50 to 120×50 draws the feedback again at the new width, once', async () => {
-    const [from, to] = [{ cols: 200, rows: 50 }, { cols: 120, rows: 50 }];
-    const run = runInPty(['practice', '--questions', LONG, '--db', join(tempDir(), 'q.db'), '--count', '1', '--seed', 'resize'], {}, from);
-    await run.waitFor(/Enter answer/);
-    run.write('a\rs');
-    await run.waitFor(/Enter see the summary/);
-    await sleep(200);
-    const cut = run.raw().length;
-    run.pty.resize(to.cols, to.rows);
-    await run.waitFor(/Enter see the summary/, 10_000, run.output().length);
-    await sleep(200);
-    const raw = run.raw();
-    run.write('q');
-    await run.exited;
-    const screen = await screenAcrossResize([
-      { raw: raw.slice(0, cut), size: from },
-      { raw: raw.slice(cut), size: to },
-    ]);
-    const visible = screen.rows.slice(-to.rows);
+    const to = { cols: 120, rows: 50 };
+    // The first choice, sure: the feedback is up.
+    const { visible } = await practiceResized({ cols: 200, rows: 50 }, to, {}, 'a\rs', /Enter see the summary/);
     expect(visible.filter((r) => /^1\/1 /.test(r)), visible.join('\n')).toHaveLength(1);
     expect(visible.filter((r) => /Enter see the summary/.test(r))).toHaveLength(1);
     expect(visible.every((r) => r.length <= to.cols)).toBe(true);
