@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { recordAnswer } from '../../src/store/answers.js';
 import { openStore } from '../../src/store/open.js';
 import { tempDir } from '../helpers/tmp.js';
+import { withTmpfs } from '../helpers/tmpfs.js';
 
 // A checkpoint cut short (file-size limit, full disk, kill -9 while closing) leaves the
 // main file shorter than its header says while the WAL still holds every page. SQLite
@@ -67,13 +68,7 @@ describe('a checkpoint cut short', () => {
   }, 60_000);
 
   it('by a full disk (a small tmpfs): the database still opens, whole', async (ctx) => {
-    const mount = tempDir();
-    const m = await execa('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mount], { reject: false });
-    if (m.exitCode !== 0) {
-      console.log(`skipped: cannot mount a tmpfs here (${m.stderr.trim() || m.exitCode}); run as root to make a full disk`);
-      ctx.skip();
-    }
-    try {
+    await withTmpfs('8m', ctx, async (mount) => {
       const path = join(mount, 'answers.db');
       await historyIn(path, 8_000);
       // Leave room for the WAL of the next transaction but not for the checkpoint after it.
@@ -85,8 +80,6 @@ describe('a checkpoint cut short', () => {
       expect(r.exitCode, r.stderr).toBe(0);
       expect(statSync(path).size).toBeLessThan(headerPages(path) * PAGE);
       await expectReadable(path, 9_500);
-    } finally {
-      await execa('umount', [mount], { reject: false });
-    }
+    });
   }, 60_000);
 });

@@ -1,10 +1,9 @@
-import { execa } from 'execa';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordAnswer } from '../../src/store/answers.js';
 import { openStore } from '../../src/store/open.js';
-import { tempDir } from '../helpers/tmp.js';
+import { withTmpfs } from '../helpers/tmpfs.js';
 
 const answer = (i: number) => ({ sessionId: null, questionId: `q-${i}`, bank: 'b', topic: 't/x', domain: 'cost', selected: [0], correct: true, timeMs: 900, answeredAt: Date.now() });
 
@@ -23,13 +22,7 @@ function fillDisk(path: string): void {
 
 describe('a full disk', () => {
   it('says the answer was not saved (not that the database cannot be opened), and keeps the ones before', async (ctx) => {
-    const mount = tempDir();
-    const m = await execa('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mount], { reject: false });
-    if (m.exitCode !== 0) {
-      console.log(`skipped: cannot mount a tmpfs here (${m.stderr.trim() || m.exitCode}); run as root to make a full disk`);
-      ctx.skip();
-    }
-    try {
+    await withTmpfs('2m', ctx, async (mount) => {
       const path = join(mount, 'answers.db');
       const store = openStore(path);
       try {
@@ -54,8 +47,6 @@ describe('a full disk', () => {
       } finally {
         store.close();
       }
-    } finally {
-      await execa('umount', [mount], { reject: false });
-    }
+    });
   });
 });
