@@ -154,6 +154,16 @@ describe('practice that learns (built binary in a terminal)', () => {
     await lifted.waitFor(/Enter answer · q end/);
     lifted.write('q');
     expect((await lifted.exited).exitCode).toBe(0);
+
+    // A cap with room left: the session is shorter, and the summary says what the cap held back.
+    const one = runInPty(['practice', '--questions', GOOD, '--db', db, '--topic', 's3', '--count', '2', '--max-new', '1', '--no-relearn']);
+    await one.waitFor(/This session: 1 question \(1 new\)/);
+    const q = await questionOnScreen(one, 0);
+    await answer(one, q.rightKey, 's');
+    one.write(KEYS.enter);
+    await one.waitFor('Daily limits held back 1 new question (--max-new 1); they come on later days.');
+    expect((await one.exited).exitCode).toBe(0);
+
     const bad = await execa('node', [BIN, 'practice', '--max-new', 'lots', '--db', db], { reject: false });
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr.trim()).toBe('aws-quiz: --max-new must be a whole number from 0 to 10000, or off (got "lots")');
