@@ -4,6 +4,7 @@ import type { QuizQuestion } from '../../src/bank/cache.js';
 import { answerRecorder } from '../../src/commands/practice-answers.js';
 import type { Drawn } from '../../src/quiz/select.js';
 import { undoAnswer } from '../../src/store/answers.js';
+import { answersInOrder } from '../../src/store/review-log.js';
 import { openStore, type Store } from '../../src/store/open.js';
 import { openMisconceptions } from '../../src/store/practice.js';
 import { createSession } from '../../src/store/sessions.js';
@@ -106,6 +107,8 @@ describe('cram', () => {
       expect(store.db.prepare('SELECT cram, was_due FROM answers WHERE id = ?').get(crammed.undo.answerId)).toEqual({ cram: 1, was_due: 0 });
       expect(store.db.prepare('SELECT attempts FROM daily_total ORDER BY day').pluck().all()).toEqual([1, 1]);
       expect(store.db.prepare('SELECT sum(due_attempts) FROM topic_summary').pluck().get()).toBe(0);
+      // Not a review, so the scheduler is never tuned to it.
+      expect([...answersInOrder(store)].map((r) => r.answeredAt)).toEqual([T0]);
       // Undone, a crammed answer still leaves the card alone.
       expect(undoAnswer(store, crammed.undo)).toBe(true);
       expect(store.db.prepare('SELECT * FROM review_state').all()).toEqual(card);
