@@ -151,4 +151,15 @@ describe('review log', () => {
     expect(log.map((r) => [r.cardId, r.rating])).toEqual([[1, 3], [2, 3], [1, 3], [2, 3], [1, 3], [3, 2], [1, 1], [2, 3]]);
     expect(log[5]).toMatchObject({ reviewTime: 2000, durationMs: 25_000, questionId: 'q2' });
   });
+
+  it('rates as practice did with certainty: right but unsure is Hard, wrong is Again however sure', () => {
+    const log = [
+      ...reviewLog([
+        { questionId: 'q0', answeredAt: 1, correct: true, timeMs: 1000, certainty: 'unsure' },
+        { questionId: 'q1', answeredAt: 2, correct: true, timeMs: 1000, certainty: 'sure' },
+        { questionId: 'q2', answeredAt: 3, correct: false, timeMs: 1000, certainty: 'sure' },
+      ]),
+    ];
+    expect(log.map((r) => r.rating)).toEqual([2, 3, 1]);
+  });
 });
