@@ -26,9 +26,10 @@ await build({
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  // A native addon cannot be bundled.
+  // better-sqlite3's JavaScript is bundled (as a package it cost a dozen more files to
+  // resolve and load before the first question); its native addon is loaded by path (store/open.ts).
   // The FSRS optimizer loads a WebAssembly build of its own at run time.
-  external: ['better-sqlite3', '@open-spaced-repetition/binding'],
+  external: ['@open-spaced-repetition/binding'],
   // Bundled CommonJS dependencies call require(); ESM output has none of its own.
   banner: { js: "import{createRequire as __awsQuizRequire}from'node:module';const require=__awsQuizRequire(import.meta.url);" },
   plugins: [lazyChildProcess],
