@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli.js';
+import { createRequire } from 'node:module';
+
+const { run } = createRequire(import.meta.url)('../dist/chunks/cli.js');
 
 // Past a file-size limit (ulimit -f) the kernel sends SIGXFSZ, which kills silently, and a
 // bundled signal-exit re-raises it. Listening for it makes the write fail with EFBIG
