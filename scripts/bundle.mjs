@@ -60,3 +60,16 @@ for (const file of outputFiles) {
   });
   writeFileSync(file.path, code);
 }
+
+// The code cache is set up before any chunk loads, from one file of its own.
+await build({
+  entryPoints: ['src/code-cache.ts'],
+  outfile: 'dist/chunks/code-cache.js',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
