@@ -15,6 +15,9 @@ import { privateCacheDir, readPrivateFile } from './bank/private-dir.js';
 //   in place is not given another's code;
 // - V8 itself refuses code cached for other source text, another V8 or other flags;
 // - it is written under a fresh name and renamed into place, so a reader never sees half of one.
+// The first run of a version writes it once the program first waits (after the first screen
+// is drawn, before any key is read), so that a run ended by a signal still leaves it, and
+// again as it exits, by then with everything that run compiled.
 
 interface CompiledModule {
   exports: unknown;
@@ -104,10 +107,11 @@ export function useCodeCache(chunks: string, env: NodeJS.ProcessEnv = process.en
     const require = Module.createRequire(filename);
     return wrapper.call(this.exports, this.exports, require, this, filename, dirname(filename));
   };
-  // At exit the cache holds everything this run compiled, not only what ran at load.
-  process.on('exit', () => {
+  const flush = () => {
     if (!toWrite.length) return;
     removeStale(dir, chunks);
     for (const { name, stamp, script } of toWrite) writeCached(dir, name, stamp, script.createCachedData());
-  });
+  };
+  setTimeout(flush, 0).unref();
+  process.on('exit', flush);
 }
