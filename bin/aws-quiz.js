@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli.js';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+require('../dist/chunks/code-cache.js').useCodeCache(fileURLToPath(new URL('../dist/chunks', import.meta.url)));
+const { run } = require('../dist/chunks/cli.js');
 
 // Past a file-size limit (ulimit -f) the kernel sends SIGXFSZ, which kills silently, and a
 // bundled signal-exit re-raises it. Listening for it makes the write fail with EFBIG

@@ -1,14 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { closeSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkedTexts, isMeta, isSection, type Meta, type Texts } from './cache-checks.js';
-import { readRegularFile } from './read-file.js';
+import { privateCacheDir, readPrivateFile } from './private-dir.js';
 import type { Question, SourceIndex } from './types.js';
 import { UserError } from '../errors.js';
 import { fnv1a } from '../hash.js';
 import { t } from '../i18n/i18n.js';
+
+export { cacheDir } from './private-dir.js';
 
 // Parsing, validating and linting the banks takes far longer than anything else before
 // the first question (the YAML parser and the schema library alone take ~100 ms to load).
@@ -37,11 +38,6 @@ export interface BankData {
 
 const FORMAT = 6;
 
-/** $XDG_CACHE_HOME/aws-quiz, else ~/.cache/aws-quiz. */
-export function cacheDir(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
-  return join(base, 'aws-quiz');
-}
 
 function stamp(file: string): string {
   try {
@@ -163,19 +159,6 @@ function parseHead(text: string, key: string): { sections: SectionRef[]; meta: M
   return { sections: head.sections, meta: head.meta };
 }
 
-const uid = () => process.getuid?.();
-
-/**
- * The cache file's bytes, if it is a regular file of this user that no one else can write.
- * Opened without following a symbolic link: a link planted at the cache's name is not read.
- */
-function readPrivateFile(path: string, lines?: number): Buffer | undefined {
-  const read = readRegularFile(path, MAX_CACHE_BYTES, { noFollow: true, ...(lines !== undefined && { lines }) });
-  if (!read.ok) return undefined;
-  const me = uid();
-  if (me !== undefined && (read.stat.uid !== me || (read.stat.mode & 0o022) !== 0)) return undefined;
-  return read.bytes;
-}
 
 /** The digests line and the head line, split off the rest; undefined when the head is not intact. */
 function splitHead(buf: Buffer): { texts: string; head: string; rest: number } | undefined {
@@ -189,7 +172,7 @@ function splitHead(buf: Buffer): { texts: string; head: string; rest: number } |
 
 export function readCache(path: string, key: string): BankData | undefined {
   try {
-    const buf = readPrivateFile(path);
+    const buf = readPrivateFile(path, MAX_CACHE_BYTES);
     if (!buf) return undefined;
     const parts = splitHead(buf);
     if (!parts || digest(buf.subarray(parts.rest)) !== parts.texts) return undefined;
@@ -219,7 +202,7 @@ const asMeta = ([id, bank, topic, domain, type, , source]: Meta): QuestionMeta =
 export function readCacheMeta(path: string, key: string): QuestionMeta[] | undefined {
   try {
     // The digests and the head are the first two lines: the texts are not read at all.
-    const buf = readPrivateFile(path, 2);
+    const buf = readPrivateFile(path, MAX_CACHE_BYTES, 2);
     const parts = buf && splitHead(buf);
     return parts ? parseHead(parts.head, key)?.meta.map(asMeta) : undefined;
   } catch {
@@ -232,26 +215,6 @@ function removeQuietly(path: string): void {
     unlinkSync(path);
   } catch {
     // already gone, or not ours to remove
-  }
-}
-
-/**
- * The cache directory, made private (0700) if it is this user's; undefined when it is not
- * a directory of this user (a shared or planted one is never read or written).
- */
-export function privateCacheDir(env: NodeJS.ProcessEnv): string | undefined {
-  const dir = cacheDir(env);
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const s = lstatSync(dir);
-    const me = uid();
-    if (!s.isDirectory()) return undefined;
-    if (me === undefined) return dir;
-    if (s.uid !== me) return undefined;
-    if ((s.mode & 0o077) !== 0) chmodSync(dir, 0o700);
-    return dir;
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { createRequire as requireFrom } from 'node:module';
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -64,6 +65,18 @@ function readHeader(path: string): Header {
   return { kind: 'ok' };
 }
 
+// The addon by its path. better-sqlite3's own lookup goes through the `bindings` package,
+// which finds it from the calling file's location: in the bundle that is aws-quiz's own
+// folder, where the addon is not.
+const ADDON = (() => {
+  try {
+    return requireFrom(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined;
+  }
+})();
+const withAddon = <T extends Database.Options>(options: T): T => (ADDON ? { ...options, nativeBinding: ADDON } : options);
+
 // URI file names let a reader open a database `immutable`, which creates no -wal or -shm
 // file. better-sqlite3 enables them when this is set as its native part loads.
 process.env.SQLITE_USE_URI = '1';
@@ -77,12 +90,12 @@ process.env.SQLITE_USE_URI = '1';
 function openReader(path: string): Database.Database {
   if (!existsSync(`${path}-wal`)) {
     try {
-      return new Database(`${pathToFileURL(path).href}?immutable=1`, { readonly: true });
+      return new Database(`${pathToFileURL(path).href}?immutable=1`, withAddon({ readonly: true }));
     } catch {
       // The native part was loaded before URI names were turned on: read the usual way.
     }
   }
-  return new Database(path, { readonly: true, fileMustExist: true, timeout: 10_000 });
+  return new Database(path, withAddon({ readonly: true, fileMustExist: true, timeout: 10_000 }));
 }
 
 /**
@@ -200,7 +213,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
 
   let db: Database.Database | undefined;
   try {
-    db = readonly ? openReader(path) : new Database(path, { timeout: 10_000 });
+    db = readonly ? openReader(path) : new Database(path, withAddon({ timeout: 10_000 }));
     // Both in one read transaction: a database another terminal is creating this instant
     // shows either no tables and version 0, or its tables and their version, never a mix.
     checkSchema(probe(db), path);
