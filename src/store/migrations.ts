@@ -284,7 +284,8 @@ export const MIGRATIONS: readonly string[] = [
   -- 'unsure'; NULL when not asked). cram: asked without touching the schedule, so it moves no
   -- review and counts in activity, never in retention. relearn: a second try at a question
   -- missed earlier in the same session; it updates the FSRS card, but the first try is what
-  -- the statistics count, so it stays out of every roll-up.
+  -- the statistics count, so it stays out of every roll-up. A crammed answer stays out of the
+  -- question's own record (question_summary), which practice draws by.
   ALTER TABLE answers ADD COLUMN certainty TEXT CHECK (certainty IN ('sure', 'unsure'));
   ALTER TABLE answers ADD COLUMN cram INTEGER NOT NULL DEFAULT 0 CHECK (cram IN (0, 1));
   ALTER TABLE answers ADD COLUMN relearn INTEGER NOT NULL DEFAULT 0 CHECK (relearn IN (0, 1));
@@ -301,6 +302,11 @@ export const MIGRATIONS: readonly string[] = [
       time_ms = time_ms + excluded.time_ms,
       due_attempts = due_attempts + excluded.due_attempts,
       due_correct = due_correct + excluded.due_correct;
+  END;
+
+  -- A question's own record (seen, right last time) is what practice draws by: a crammed answer
+  -- leaves it as it was, so a question met only in a cram is still new to the schedule.
+  CREATE TRIGGER answers_question_rollup AFTER INSERT ON answers WHEN NEW.relearn = 0 AND NEW.cram = 0 BEGIN
     INSERT INTO question_summary (question_id, bank, topic, attempts, correct, wrong, last_correct, first_seen, last_seen, last_day)
     VALUES (NEW.question_id, NEW.bank, NEW.topic, 1, NEW.correct, 1 - NEW.correct, NEW.correct, NEW.answered_at, NEW.answered_at,
             coalesce(NEW.day, date(NEW.answered_at / 1000, 'unixepoch', 'localtime')))
@@ -377,8 +383,8 @@ export const MIGRATIONS: readonly string[] = [
     SELECT a.question_id, a.bank, a.topic, s.attempts, s.correct, s.attempts - s.correct, a.correct, s.first_seen, a.answered_at,
            coalesce(a.day, date(a.answered_at / 1000, 'unixepoch', 'localtime'))
     FROM (SELECT count(*) AS attempts, sum(correct) AS correct, min(answered_at) AS first_seen, max(answered_at) AS last_seen
-          FROM answers WHERE question_id = OLD.question_id AND relearn = 0) s
-    JOIN answers a ON a.id = (SELECT id FROM answers WHERE question_id = OLD.question_id AND relearn = 0 ORDER BY answered_at DESC, id DESC LIMIT 1)
+          FROM answers WHERE question_id = OLD.question_id AND relearn = 0 AND cram = 0) s
+    JOIN answers a ON a.id = (SELECT id FROM answers WHERE question_id = OLD.question_id AND relearn = 0 AND cram = 0 ORDER BY answered_at DESC, id DESC LIMIT 1)
     WHERE s.attempts > 0;
   END;
   `,

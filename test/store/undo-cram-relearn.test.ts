@@ -6,7 +6,7 @@ import type { Drawn } from '../../src/quiz/select.js';
 import { undoAnswer } from '../../src/store/answers.js';
 import { answersInOrder } from '../../src/store/review-log.js';
 import { openStore, type Store } from '../../src/store/open.js';
-import { openMisconceptions } from '../../src/store/practice.js';
+import { answeredToday, openMisconceptions, questionHistory } from '../../src/store/practice.js';
 import { createSession } from '../../src/store/sessions.js';
 import { makeQuestion } from '../helpers/exam-questions.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -109,10 +109,18 @@ describe('cram', () => {
       expect(store.db.prepare('SELECT sum(due_attempts) FROM topic_summary').pluck().get()).toBe(0);
       // Not a review, so the scheduler is never tuned to it.
       expect([...answersInOrder(store)].map((r) => r.answeredAt)).toEqual([T0]);
+      // A question met only in a cram is still new: it has no card, uses no room under the daily
+      // new cap, and practice draws it as new.
+      const fresh = question('fresh', 'vpc/endpoints');
+      const dayStart = Date.UTC(2025, 3, 3);
+      const before = answeredToday(store, '2025-04-03', dayStart);
+      record(drawn(fresh), { selected: [0], timeMs: 3000, answeredAt: T0 + 2 * DAY + 60_000 }, { cram: true });
+      expect(questionHistory(store).has('fresh')).toBe(false);
+      expect(answeredToday(store, '2025-04-03', dayStart)).toEqual(before);
       // Undone, a crammed answer still leaves the card alone.
       expect(undoAnswer(store, crammed.undo)).toBe(true);
       expect(store.db.prepare('SELECT * FROM review_state').all()).toEqual(card);
-      expect(store.db.prepare('SELECT count(*) FROM answers').pluck().get()).toBe(1);
+      expect(store.db.prepare('SELECT count(*) FROM answers').pluck().get()).toBe(2);
     } finally {
       store.close();
     }
