@@ -160,7 +160,8 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
   try {
     for (let i = 0; i < turns.length; i++) {
       const { drawn: d, relearn } = turns[i]!;
-      const position = Math.min(results.length + 1, drawn.length);
+      // A second try shows the position of the last first try, beside its ↻ mark.
+      const position = relearn ? Math.max(1, results.length) : results.length + 1;
       const header = { position, total: drawn.length, bank: d.question.bank, topic: d.question.topic, ...(relearn && { again: true }) };
       const shownAt = systemClock.elapsed();
       const prompt = questionPrompt(
