@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { closeSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,7 @@ export interface BankData {
   sections: SectionRef[];
 }
 
-const FORMAT = 6;
+const FORMAT = 7;
 
 
 function stamp(file: string): string {
@@ -126,8 +126,14 @@ const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 /** A cache whose decoded texts break the bank rules: removed, so that the next run reads the YAML. */
 export class DamagedCacheError extends UserError {}
 
+/**
+ * A checksum that catches a file edited or cut short. It guards against accidents, not
+ * attackers: a file only its user can write is the guard against those, and every value is
+ * checked against the bank rules anyway. CRC-32 from zlib, because loading node:crypto for
+ * sha256 cost more start-up time than the whole check.
+ */
 function digest(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return crc32(bytes).toString(16).padStart(8, '0');
 }
 
 function lazyQuestion(meta: Meta, texts: Buffer, damaged: () => never): QuizQuestion {
@@ -228,7 +234,8 @@ export function writeCache(path: string, key: string, data: BankData): void {
   // JSON escapes newlines inside strings, so each line holds exactly one value.
   const head = Buffer.from(JSON.stringify({ key, sections: data.sections, meta }));
   const texts = Buffer.from(data.questions.map((q) => JSON.stringify({ question: q.question, choices: q.choices, explanation: q.explanation } satisfies Texts) + '\n').join(''));
-  const tmp = join(dirname(path), `.banks-${randomBytes(8).toString('hex')}.tmp`);
+  // O_EXCL in a private directory makes the name safe; it only has to differ from another writer's.
+  const tmp = join(dirname(path), `.banks-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', 0o600);

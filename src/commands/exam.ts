@@ -1,5 +1,4 @@
 import { AbortPromptError, ExitPromptError } from '@inquirer/core';
-import { randomUUID } from 'node:crypto';
 import type { QuizQuestion, SectionRef } from '../bank/cache.js';
 import { UsageError, UserError } from '../errors.js';
 import { findAskedBefore } from '../quiz/asked-before.js';
@@ -95,7 +94,9 @@ export async function examCommand(options: ExamOptions, clock: Clock = systemClo
   const { questions, sections: sources } = await quizBanksFor(options);
   const store = openStoreFor(options, process.env);
   // One exam, one terminal: this sitting holds its exam by this lease while it runs.
-  const lease: Lease = { pid: process.pid, token: randomUUID() };
+  // The token only has to tell this sitting from any other: the database that keeps it is the
+  // learner's own. Made without node:crypto, whose loading would delay the introduction.
+  const lease: Lease = { pid: process.pid, token: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}` };
   try {
     const unfinished = findUnfinishedExam(store);
     if (unfinished) refuseIfHeld(store, unfinished, clock);

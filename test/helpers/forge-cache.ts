@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha = (text: string) => crc32(text).toString(16).padStart(8, '0');
 
 /** The one bank cache file in a cache directory. */
 export function onlyCacheFile(dir: string): string {
