@@ -1,8 +1,8 @@
-import { closeSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { Module } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { privateCacheDir, readPrivateFile } from './bank/private-dir.js';
+import { privateCacheDir, readPrivateFile, writePrivateFile } from './bank/private-dir.js';
 
 // Compiling the bundle's chunks was a large part of every start. V8 can save what it
 // compiled for a script and take it back on the next start instead of compiling again:
@@ -39,27 +39,6 @@ function readCached(path: string, stamp: string): Buffer | undefined {
   const bytes = readPrivateFile(path, MAX_BYTES);
   if (!bytes || bytes.length <= stamp.length || bytes.toString('latin1', 0, stamp.length) !== stamp) return undefined;
   return bytes.subarray(stamp.length);
-}
-
-function writeCached(dir: string, name: string, stamp: string, data: Buffer): void {
-  const tmp = join(dir, `.${name}-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
-  let fd: number | undefined;
-  try {
-    // O_EXCL: never through a link, never into a file that someone else made.
-    fd = openSync(tmp, 'wx', 0o600);
-    writeSync(fd, stamp);
-    writeSync(fd, data);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, join(dir, name));
-  } catch {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // not made, or already gone
-    }
-  }
 }
 
 /** Cached code of chunks that no longer exist (an earlier version's) is removed when new code is written. */
@@ -110,7 +89,7 @@ export function useCodeCache(chunks: string, env: NodeJS.ProcessEnv = process.en
   const flush = () => {
     if (!toWrite.length) return;
     removeStale(dir, chunks);
-    for (const { name, stamp, script } of toWrite) writeCached(dir, name, stamp, script.createCachedData());
+    for (const { name, stamp, script } of toWrite) writePrivateFile(join(dir, name), [stamp, script.createCachedData()]);
   };
   setTimeout(flush, 0).unref();
   process.on('exit', flush);

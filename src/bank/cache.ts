@@ -1,9 +1,9 @@
 import { crc32 } from 'node:zlib';
-import { closeSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkedTexts, isMeta, isSection, type Meta, type Texts } from './cache-checks.js';
-import { privateCacheDir, readPrivateFile } from './private-dir.js';
+import { privateCacheDir, readPrivateFile, writePrivateFile } from './private-dir.js';
 import type { Question, SourceIndex } from './types.js';
 import { UserError } from '../errors.js';
 import { fnv1a } from '../hash.js';
@@ -224,29 +224,13 @@ function removeQuietly(path: string): void {
   }
 }
 
-/**
- * Best effort: a cache that cannot be written only costs speed. Written whole to a new file
- * under a random name (O_EXCL: never through a link or into someone else's file), then renamed
- * into place, which replaces whatever had the name without following it.
- */
+/** Best effort, whole or not at all (see writePrivateFile). */
 export function writeCache(path: string, key: string, data: BankData): void {
   const meta = data.questions.map((q): Meta => [q.id, q.bank, q.topic, q.domain, q.type, q.difficulty ?? null, q.source, q.sapDomain ?? null]);
   // JSON escapes newlines inside strings, so each line holds exactly one value.
   const head = Buffer.from(JSON.stringify({ key, sections: data.sections, meta }));
   const texts = Buffer.from(data.questions.map((q) => JSON.stringify({ question: q.question, choices: q.choices, explanation: q.explanation } satisfies Texts) + '\n').join(''));
-  // O_EXCL in a private directory makes the name safe; it only has to differ from another writer's.
-  const tmp = join(dirname(path), `.banks-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'wx', 0o600);
-    writeFileSync(fd, Buffer.concat([Buffer.from(`${digest(head)} ${digest(texts)}\n`), head, Buffer.from('\n'), texts]));
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
-  } catch {
-    if (fd !== undefined) closeSync(fd);
-    removeQuietly(tmp);
-  }
+  writePrivateFile(path, [`${digest(head)} ${digest(texts)}\n`, head, '\n', texts]);
 }
 
 /** What a quiz keeps of the loader's output. */

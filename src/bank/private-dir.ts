@@ -1,10 +1,10 @@
-import { chmodSync, lstatSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { readRegularFile } from './read-file.js';
 
-// The user's cache directory and the one way its files are read: the bank cache and the
-// compiled-code cache both keep speed-ups there, and both are untrusted input. Kept apart
+// The user's cache directory and the one way its files are read and written: the bank cache
+// and the compiled-code cache both keep speed-ups there, and both are untrusted input. Kept apart
 // from cache.ts so that the code cache can use it before anything else is loaded.
 
 /** $XDG_CACHE_HOME/aws-quiz, else ~/.cache/aws-quiz. */
@@ -44,5 +44,32 @@ export function privateCacheDir(env: NodeJS.ProcessEnv): string | undefined {
     return dir;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Best effort: a cache that cannot be written only costs speed. Written whole to a new file
+ * beside `path` (O_EXCL: never through a link or into someone else's file), then renamed into
+ * place, which replaces whatever had the name without following it, so a reader never sees
+ * half a file. In a private directory the temporary name only has to differ from another
+ * writer's.
+ */
+export function writePrivateFile(path: string, parts: readonly (string | Uint8Array)[]): void {
+  const tmp = join(dirname(path), `.${basename(path)}-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', 0o600);
+    // At the descriptor's position, each part whole.
+    for (const part of parts) writeFileSync(fd, part);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // not made, or already gone
+    }
   }
 }
