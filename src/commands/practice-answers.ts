@@ -1,10 +1,10 @@
 import type { QuizQuestion, SectionRef } from '../bank/cache.js';
 import { assertStorable } from '../bank/fields.js';
 import { isCorrect, reviewAfter, summarize, upcomingReviews, type AnswerResult, type Relearned } from '../quiz/practice-session.js';
-import { serializeCard } from '../quiz/schedule.js';
+import { serializeCard, type Certainty } from '../quiz/schedule.js';
 import { cardReader } from './card-reader.js';
 import type { Drawn, Focus, HeldBack, LearnerState } from '../quiz/select.js';
-import { recordAnswer, reviewRow, undoAnswer, usualAnswerTimeMs, type Certainty, type ReviewRecord, type TakenBack } from '../store/answers.js';
+import { recordAnswer, reviewRow, undoAnswer, usualAnswerTimeMs, type ReviewRecord, type TakenBack } from '../store/answers.js';
 import { tunedParameters } from './tuned.js';
 import type { Store } from '../store/open.js';
 import { dueTimes } from '../store/practice.js';
@@ -25,7 +25,7 @@ export interface CapsHeld {
   heldBack: HeldBack;
 }
 
-/** "12 new questions (--max-new 10), 3 due reviews (--max-reviews 50)": what the caps kept out. */
+/** "12 new questions (--max-new 10), 3 due reviews (--max-reviews 50)": what the caps kept out; empty when nothing. */
 function heldParts(c: CapsHeld): string {
   const parts: string[] = [];
   if (c.heldBack.new > 0) parts.push(t('practice.summary.heldNew', { n: c.heldBack.new, cap: c.limits.maxNew ?? 0 }));
@@ -35,7 +35,8 @@ function heldParts(c: CapsHeld): string {
 
 /** Why a focus drew nothing from a non-empty pool, in one line. */
 export function nothingToAsk(focus: Focus, pool: QuizQuestion[], state: LearnerState, now: number, caps?: CapsHeld): string {
-  if (caps && caps.heldBack.new + caps.heldBack.reviews > 0) return t('practice.none.capped', { parts: heldParts(caps) });
+  const held = caps && heldParts(caps);
+  if (held) return t('practice.none.capped', { parts: held });
   if (focus === 'due') {
     const next = Math.min(...pool.map((q) => state.due.get(q.id) ?? Infinity));
     return Number.isFinite(next) ? t('practice.none.due', { when: formatIn(next - now) }) : t('practice.none.dueNever');
@@ -148,6 +149,7 @@ export function againCommand(seed: string, o: SummaryInput['options'], keep: rea
 /** The summary, with a drill command that keeps the options choosing the banks and the database. */
 export function summaryLines(s: SummaryInput): string[] {
   const keep = keptOptions(s.options);
+  const held = s.caps && heldParts(s.caps);
   return renderPracticeSummary(
     {
       summary: summarize(s.results, s.planned, s.endedAt - s.startedAt),
@@ -157,7 +159,7 @@ export function summaryLines(s: SummaryInput): string[] {
       again: { seed: s.seed, command: againCommand(s.seed, s.options, keep) },
       relearned: s.relearned,
       cram: s.cram,
-      ...(s.caps && s.caps.heldBack.new + s.caps.heldBack.reviews > 0 && { heldBack: heldParts(s.caps) }),
+      ...(held && { heldBack: held }),
     },
     terminalWidth(),
   );

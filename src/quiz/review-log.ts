@@ -1,4 +1,4 @@
-import { ratingFor } from './schedule.js';
+import { ratingFor, type Certainty } from './schedule.js';
 
 // The learner's answers as a review log: each answer with the rating practice gave it,
 // replayed in order, as the FSRS optimizer reads them. Pure.
@@ -9,7 +9,7 @@ export interface AnswerEvent {
   correct: boolean;
   timeMs: number;
   /** What the learner said of it, when asked. */
-  certainty?: 'sure' | 'unsure';
+  certainty?: Certainty;
 }
 
 export interface Review {

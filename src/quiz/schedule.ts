@@ -21,11 +21,14 @@ function schedulerFor(parameters: readonly number[] | undefined): ReturnType<typ
 /** Slower than this multiple of the learner's usual time counts a right answer as Hard. */
 export const SLOW_FACTOR = 2;
 
+/** What the learner said of an answer: certainty-based marking's two levels. */
+export type Certainty = 'sure' | 'unsure';
+
 /**
  * The FSRS grade of one answer. Wrong is Again. Right is Good, or Hard when the learner said
  * they were unsure (a lucky guess is not knowing) or took much longer than usual.
  */
-export function ratingFor(correct: boolean, timeMs: number, usualMs: number | undefined, certainty?: 'sure' | 'unsure'): Grade {
+export function ratingFor(correct: boolean, timeMs: number, usualMs: number | undefined, certainty?: Certainty): Grade {
   if (!correct) return Rating.Again;
   if (certainty === 'unsure') return Rating.Hard;
   if (usualMs !== undefined && usualMs > 0 && timeMs > usualMs * SLOW_FACTOR) return Rating.Hard;

@@ -1,5 +1,6 @@
 import type { Card } from 'ts-fsrs';
 import { localDay } from '../quiz/days.js';
+import type { Certainty } from '../quiz/schedule.js';
 import type { Store } from './open.js';
 import { readStore, storeError } from './open.js';
 
@@ -26,8 +27,6 @@ export interface AnswerRecord {
   /** A second try within the session at a question missed in it: kept out of the statistics. */
   relearn?: boolean;
 }
-
-export type Certainty = 'sure' | 'unsure';
 
 export interface ReviewRecord {
   questionId: string;

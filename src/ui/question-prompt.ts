@@ -1,5 +1,6 @@
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, useState } from '@inquirer/core';
 import type { QuizQuestion } from '../bank/cache.js';
+import type { Certainty } from '../quiz/schedule.js';
 import { chalk } from './color.js';
 import { t } from '../i18n/i18n.js';
 import { fitScreen, scrollKey } from './fit.js';
@@ -31,8 +32,6 @@ export interface QuestionPromptConfig {
   /** Rows printed just above the prompt that should stay in view (the glance at the session). */
   reserved?: number;
 }
-
-export type Certainty = 'sure' | 'unsure';
 
 export type QuestionPromptResult = { kind: 'answer'; selected: number[]; certainty?: Certainty } | { kind: 'quit' };
 
@@ -69,14 +68,16 @@ export const questionPrompt = createPrompt<QuestionPromptResult, QuestionPromptC
       setFinished(true);
       done(certainty ? { kind: 'answer', selected: picked, certainty } : { kind: 'answer', selected: picked });
     };
+    // q ends the session from either step.
+    if (key.name === 'q' && !key.ctrl) {
+      setFinished(true);
+      done({ kind: 'quit' });
+      return;
+    }
     if (chosen) {
       if (key.name === 's' && !key.ctrl) answer(chosen, 'sure');
       else if (key.name === 'u' && !key.ctrl) answer(chosen, 'unsure');
       else if (key.name === 'escape') setChosen(undefined);
-      else if (key.name === 'q' && !key.ctrl) {
-        setFinished(true);
-        done({ kind: 'quit' });
-      }
       return;
     }
     if (isEnterKey(key)) {
@@ -84,11 +85,6 @@ export const questionPrompt = createPrompt<QuestionPromptResult, QuestionPromptC
       if (!picked) setError(t('practice.wrongCount', { count: need, selected: selected.size }));
       else if (config.certainty) setChosen(picked);
       else answer(picked);
-      return;
-    }
-    if (key.name === 'q' && !key.ctrl) {
-      setFinished(true);
-      done({ kind: 'quit' });
       return;
     }
     setError(undefined);
