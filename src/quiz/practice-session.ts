@@ -1,5 +1,6 @@
 import type { QuizQuestion } from '../bank/cache.js';
-import { nextCard, ratingFor, type Card, type Grade } from './schedule.js';
+import { nextCard, ratingFor, type Card, type Certainty, type Grade } from './schedule.js';
+import { isDueAt, isUnseen, type LearnerState } from './select.js';
 
 // What happens to one answer, and what a finished practice session adds up to. Pure.
 
@@ -17,7 +18,7 @@ export interface ReviewUpdate {
 /** Again when wrong; Good when right, or Hard when unsure or much slower than the learner's usual time (see ratingFor). */
 export function reviewAfter(
   previous: Card | undefined,
-  answer: { correct: boolean; timeMs: number; certainty?: 'sure' | 'unsure' },
+  answer: { correct: boolean; timeMs: number; certainty?: Certainty },
   usualMs: number | undefined,
   now: Date,
   parameters?: readonly number[],
@@ -31,7 +32,7 @@ export interface AnswerResult {
   topic: string;
   correct: boolean;
   timeMs: number;
-  certainty?: 'sure' | 'unsure';
+  certainty?: Certainty;
 }
 
 export interface MissedTopic {
@@ -115,15 +116,13 @@ export interface Glance {
   kinds: { reason: string; count: number }[];
 }
 
-export function glanceAt(pool: readonly { id: string }[], state: { history: ReadonlyMap<string, unknown>; due: ReadonlyMap<string, number> }, drawn: readonly { reason: string }[], now: number): Glance {
-  let dueNow = 0;
-  let unseen = 0;
-  for (const q of pool) {
-    const due = state.due.get(q.id);
-    if (due !== undefined && due <= now) dueNow++;
-    else if (due === undefined && !state.history.has(q.id)) unseen++;
-  }
+export function glanceAt(pool: readonly { id: string }[], state: Pick<LearnerState, 'history' | 'due'>, drawn: readonly { reason: string }[], now: number): Glance {
   const counts = new Map<string, number>();
   for (const d of drawn) counts.set(d.reason, (counts.get(d.reason) ?? 0) + 1);
-  return { dueNow, unseen, total: drawn.length, kinds: [...counts].map(([reason, count]) => ({ reason, count })) };
+  return {
+    dueNow: pool.filter((q) => isDueAt(state, q.id, now)).length,
+    unseen: pool.filter((q) => isUnseen(state, q.id)).length,
+    total: drawn.length,
+    kinds: [...counts].map(([reason, count]) => ({ reason, count })),
+  };
 }

@@ -77,6 +77,16 @@ export interface Drawn {
   wasDue: boolean;
 }
 
+/** Never answered and without a review card: what practice calls new, and the daily new cap counts. */
+export function isUnseen(state: Pick<LearnerState, 'history' | 'due'>, id: string): boolean {
+  return !state.history.has(id) && !state.due.has(id);
+}
+
+/** Due for review at `now`: its answer counts toward retention. */
+export function isDueAt(state: Pick<LearnerState, 'due'>, id: string, now: number): boolean {
+  return (state.due.get(id) ?? Infinity) <= now;
+}
+
 /** A topic is weak while its estimated accuracy is below this. */
 export const WEAK_ACCURACY = 0.75;
 
@@ -122,7 +132,7 @@ function dueQuestions(pool: QuizQuestion[], state: LearnerState, now: number, ra
       .sort((a, b) => recall(a) - recall(b));
   }
   return shuffle(pool, random)
-    .filter((q) => (state.due.get(q.id) ?? Infinity) <= now)
+    .filter((q) => isDueAt(state, q.id, now))
     .sort((a, b) => state.due.get(a.id)! - state.due.get(b.id)!);
 }
 
@@ -150,7 +160,7 @@ function weakQuestions(pool: QuizQuestion[], state: LearnerState, random: Random
 
 function newQuestions(pool: QuizQuestion[], state: LearnerState, random: Random): QuizQuestion[] {
   return shuffle(
-    pool.filter((q) => !state.history.has(q.id) && !state.due.has(q.id)),
+    pool.filter((q) => isUnseen(state, q.id)),
     random,
   );
 }
@@ -199,8 +209,8 @@ export function drawSession(questions: readonly QuizQuestion[], state: LearnerSt
   if (focus === 'misconceptions') kinds.push(['misconception', () => misconceptionQuestions(pool, state)]);
   if (focus === 'mixed') kinds.push(['ahead', () => aheadQuestions(pool, state, random)]);
 
-  const isNew = (q: QuizQuestion) => !state.history.has(q.id) && !state.due.has(q.id);
-  const isDue = (q: QuizQuestion) => (state.due.get(q.id) ?? Infinity) <= now;
+  const isNew = (q: QuizQuestion) => isUnseen(state, q.id);
+  const isDue = (q: QuizQuestion) => isDueAt(state, q.id, now);
   // Each kind's list is drawn once, in order, so the seed gives the same session with or without caps.
   const lists = new Map<Reason, QuizQuestion[]>();
   const listOf = (reason: Reason, make: () => QuizQuestion[]) => lists.get(reason) ?? lists.set(reason, make()).get(reason)!;
@@ -250,6 +260,6 @@ export function replayDraw(pool: readonly QuizQuestion[], past: readonly AskedBe
   return past.flatMap((asked) => {
     const question = find(asked);
     if (!question) return [];
-    return [{ question, reason: 'again' as const, order: [...asked.choiceOrder], wasDue: (state.due.get(question.id) ?? Infinity) <= now }];
+    return [{ question, reason: 'again' as const, order: [...asked.choiceOrder], wasDue: isDueAt(state, question.id, now) }];
   });
 }
