@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { newSeed, seededRandom } from '../quiz/random.js';
 import { withoutHeldOut } from '../quiz/held-out.js';
 import { applyFilters, drawSession, replayDraw, type Drawn, type Focus, type LearnerState } from '../quiz/select.js';
-import { glanceAt, relearnSlot, type AnswerResult, type Relearned } from '../quiz/practice-session.js';
+import { glanceAt, relearnSlot, type AnswerResult } from '../quiz/practice-session.js';
 import { applyPracticeFlags, dailyCaps, type PracticeFlags, type PracticeSettings } from './practice-settings.js';
 import { renderGlance } from '../ui/practice-glance.js';
 import { localDay } from '../quiz/days.js';
@@ -142,14 +142,17 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
   const again = past ? replayDraw(pool, past, state, startedAt) : [];
   const fresh = again.length ? undefined : drawSession(pool, state, { count: options.count, focus: options.focus, now: startedAt, random: seededRandom(seed), ...(caps && { limits: caps.room }) });
   const drawn = fresh?.drawn ?? again;
-  if (drawn.length === 0) throw new UserError((await afterFirstAnswer()).nothingToAsk(options.focus, pool, state, startedAt, caps && fresh ? { limits: caps.limits, heldBack: fresh.heldBack } : undefined));
+  // What the daily caps kept out of this draw, for the one-line refusal or the summary.
+  const held = caps && fresh ? { limits: caps.limits, heldBack: fresh.heldBack } : undefined;
+  if (drawn.length === 0) throw new UserError((await afterFirstAnswer()).nothingToAsk(options.focus, pool, state, startedAt, held));
   const glance = renderGlance(glanceAt(pool, state, drawn, startedAt), { cram: !!options.cram });
   process.stdout.write(glance + '\n');
   // The first question leaves the glance above it in view; later ones have the screen to themselves.
   let reserved: number | undefined = glance.split('\n').length;
 
   const results: AnswerResult[] = [];
-  const relearned: Relearned = { tries: 0, right: 0 };
+  // Whether each second try was right; like `results`, one entry per answer kept.
+  const secondTries: boolean[] = [];
   const turns: Turn[] = drawn.map((d) => ({ drawn: d, relearn: false }));
   let session: Promise<number> | undefined;
   const abort = new AbortController();
@@ -193,10 +196,8 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
       const { correct } = recorded;
       // The first try is what counts; a miss comes back once, a few questions on.
       let slot: number | undefined;
-      if (relearn) {
-        relearned.tries++;
-        if (correct) relearned.right++;
-      } else {
+      if (relearn) secondTries.push(correct);
+      else {
         results.push({ questionId: d.question.id, topic: d.question.topic, correct, timeMs, ...(answer.certainty && { certainty: answer.certainty }) });
         if (!correct && options.relearn !== false) turns.splice((slot = relearnSlot(i, turns.length)), 0, { drawn: d, relearn: true });
       }
@@ -221,11 +222,8 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
         if (!steps.undo(recorded.undo)) process.stdout.write(t('practice.undoRefused') + '\n');
         else {
           if (slot !== undefined) turns.splice(slot, 1);
-          if (!relearn) results.pop();
-          else {
-            relearned.tries--;
-            if (correct) relearned.right--;
-          }
+          if (relearn) secondTries.pop();
+          else results.pop();
           i--;
           continue;
         }
@@ -259,9 +257,9 @@ async function practise(store: Store, all: QuizQuestion[], pool: QuizQuestion[],
           startedAt,
           endedAt,
           seed,
-          relearned,
+          relearned: { tries: secondTries.length, right: secondTries.filter(Boolean).length },
           cram: !!options.cram,
-          ...(caps && fresh && { caps: { limits: caps.limits, heldBack: fresh.heldBack } }),
+          ...(held && { caps: held }),
         })
         .join('\n') +
       '\n',
