@@ -151,6 +151,7 @@ function gather(
     dueByDay: query.dueByDay(store, c.today, todayStart, dayStartMs(addDays(c.today, FORECAST_DAYS + 1)), c.banks),
     leeches: query.leeches(store, LEECH_LAPSES, c.banks),
     seenIds: query.seenQuestionIds(store, c.banks),
+    // Certainty and cram came with the same migration: a file older than it has neither.
     ...(query.hasColumn(store, 'answers', 'certainty') && {
       misconceptions: openMisconceptions(store, c.banks, MISCONCEPTIONS_LISTED),
       cram: query.cramAnswers(store, c.period.fromDay, c.banks),

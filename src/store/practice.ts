@@ -1,5 +1,6 @@
 import type { Store } from './open.js';
 import { readStore } from './open.js';
+import { inList } from './stats.js';
 
 // What practice needs to know about the learner, read from the roll-up tables the
 // answers trigger keeps (question_summary, daily_topic) and from review_state, so a
@@ -53,14 +54,6 @@ export function dueTimes(store: Store): Map<string, number> {
   });
 }
 
-/** The question's stored FSRS card as JSON, or undefined before its first answer. */
-export function cardJson(store: Store, questionId: string): string | undefined {
-  return readStore(store, () => {
-    const row = store.db.prepare('SELECT card FROM review_state WHERE question_id = ?').get(questionId) as { card: string } | undefined;
-    return row?.card;
-  });
-}
-
 /** A question answered wrong while the learner was sure, and not answered right and sure since. */
 export interface MisconceptionRow {
   id: string;
@@ -81,7 +74,7 @@ export interface MisconceptionRow {
  * count either way: the answer had just been shown.
  */
 export function openMisconceptions(store: Store, banks: readonly string[] | null = null, limit = 1000): MisconceptionRow[] {
-  const bankSql = banks?.length ? ` AND m.bank IN (${banks.map(() => '?').join(', ')})` : '';
+  const [bankSql, bankParams] = inList('m.bank', banks);
   return readStore(store, () => {
     const rows = store.db
       .prepare(
@@ -92,7 +85,7 @@ export function openMisconceptions(store: Store, banks: readonly string[] | null
          WHERE NOT EXISTS (SELECT 1 FROM answers r WHERE r.question_id = m.id AND r.certainty = 'sure' AND r.correct = 1 AND r.relearn = 0 AND r.answered_at > m.lastAt)${bankSql}
          ORDER BY m.times DESC, m.lastAt DESC, m.id LIMIT ?`,
       )
-      .all(...(banks ?? []), limit) as (Omit<MisconceptionRow, 'picked'> & { picked: string })[];
+      .all(...bankParams, limit) as (Omit<MisconceptionRow, 'picked'> & { picked: string })[];
     return rows.map((r) => ({ ...r, picked: parsePicked(r.picked) }));
   });
 }

@@ -14,7 +14,8 @@ export interface StatsScope {
   banks: string[] | null;
 }
 
-const inList = (column: string, banks: string[] | null): [string, string[]] =>
+/** ` AND column IN (?, …)` and its values for a bank filter; nothing for all banks. */
+export const inList = (column: string, banks: readonly string[] | null): [string, readonly string[]] =>
   banks ? [` AND ${column} IN (${banks.map(() => '?').join(', ')})`, banks] : ['', []];
 
 /** 0 for a file no aws-quiz has written to yet; such a file has no tables to read. */
@@ -53,7 +54,7 @@ export function hasColumn(store: Store, table: string, column: string): boolean 
 function hasLastDay(store: Store): boolean {
   let found = lastDays.get(store);
   if (found === undefined) {
-    found = readStore(store, () => store.db.prepare(`SELECT 1 FROM pragma_table_info('question_summary') WHERE name = 'last_day'`).get() !== undefined);
+    found = hasColumn(store, 'question_summary', 'last_day');
     lastDays.set(store, found);
   }
   return found;
@@ -204,9 +205,8 @@ export function seenQuestionIds(store: Store, banks: string[] | null): string[] 
   return readStore(store, () => store.db.prepare(`SELECT question_id FROM question_summary WHERE 1${bankSql}`).pluck().all(...params) as string[]);
 }
 
-/** Crammed answers in the period (from `fromDay`, or all time), for the overview: activity that moved no review. */
+/** Crammed answers in the period (from `fromDay`, or all time), for the overview: activity that moved no review. Only for a file with the column (hasColumn). */
 export function cramAnswers(store: Store, fromDay: string | null, banks: string[] | null): number {
-  if (!hasColumn(store, 'answers', 'cram')) return 0;
   const [bankSql, params] = inList('bank', banks);
   return readStore(store, () => store.db.prepare(`SELECT count(*) FROM answers WHERE cram = 1 AND day >= ?${bankSql}`).pluck().get(fromDay ?? '', ...params) as number);
 }

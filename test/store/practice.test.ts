@@ -5,11 +5,15 @@ import { answerRecorder } from '../../src/commands/practice-answers.js';
 import { parseCard, State } from '../../src/quiz/schedule.js';
 import type { Drawn } from '../../src/quiz/select.js';
 import { openStore } from '../../src/store/open.js';
-import { cardJson, dueTimes, questionHistory } from '../../src/store/practice.js';
+import { dueTimes, questionHistory } from '../../src/store/practice.js';
+import { reviewRow } from '../../src/store/answers.js';
 import { topicTotals } from '../../src/store/stats.js';
 import { localDay } from '../../src/quiz/stats.js';
 import { createSession } from '../../src/store/sessions.js';
 import { tempDir } from '../helpers/tmp.js';
+
+/** The question's stored card JSON, or undefined before its first review. */
+const cardJson = (store: Parameters<typeof reviewRow>[0], id: string) => reviewRow(store, id)?.card;
 
 /** The recorder called as (drawn, selected, time, at), saying whether the answer was right. */
 const byArgs = (record: ReturnType<typeof answerRecorder>) => (d: Parameters<typeof record>[0], selected: number[], timeMs: number, answeredAt: number) =>
